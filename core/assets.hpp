@@ -1,0 +1,14 @@
+// Files from assets/, embedded at build time (see scripts/embed_assets.cmake).
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace mingle::assets {
+
+// The bytes of an embedded asset, by its path below assets/ ("demo/participants.csv").
+std::optional<std::string_view> find(std::string_view name);
+std::vector<std::string_view> names();
+
+}  // namespace mingle::assets
