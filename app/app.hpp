@@ -1,0 +1,117 @@
+// The application: owns the data and the views. The window (platform.cpp) and the headless tests
+// call the same frame().
+#pragma once
+
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/ui_probe.hpp"
+#include "app/views/events_view.hpp"
+#include "app/views/import_view.hpp"
+#include "app/views/main_menu.hpp"
+#include "app/views/participants_view.hpp"
+#include "app/views/status_bar.hpp"
+#include "core/config.hpp"
+#include "core/i18n.hpp"
+#include "core/main_thread_queue.hpp"
+#include "core/model.hpp"
+#include "core/participant_table.hpp"
+#include "core/storage/database.hpp"
+
+namespace mingle::app {
+
+enum class ViewId { Events, Import, Participants };
+std::optional<ViewId> parse_view(std::string_view name);
+
+struct Notice {
+    enum class Level { Info, Error };
+    Level level = Level::Info;
+    std::string text;
+};
+
+struct AppOptions {
+    std::string database_path;
+    std::string config_path;
+    std::string view;   // view to show first (events, import, participants)
+    std::string event;  // event to select first, by name
+    bool seed_demo = true;
+};
+
+class App {
+public:
+    explicit App(AppOptions options);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // One frame of the whole UI, between ImGui::NewFrame() and ImGui::Render().
+    void frame();
+
+    // --- for the views ---
+    storage::Database* database() { return db_.get(); }
+    const std::string& database_path() const { return options_.database_path; }
+    const Translator& tr() const { return translator_; }
+    const LoadedConfig& config() const { return config_; }
+
+    const std::vector<Event>& events() const { return events_; }
+    const Event* current_event() const;
+    void select_event(std::optional<Id> id);
+    // Mark data as changed; it is read again at the start of the next frame, so nothing a view
+    // holds a reference to changes under it mid-frame.
+    void events_changed() { events_dirty_ = true; }
+    void participants_changed() { participants_dirty_ = true; }
+    ParticipantTable& participants() { return participants_; }
+
+    void notify(std::string text) { push_notice({Notice::Level::Info, std::move(text)}); }
+    void report(const Error& error) { push_notice({Notice::Level::Error, error.describe()}); }
+    const std::deque<Notice>& notices() const { return notices_; }
+    void dismiss_notice() { if (!notices_.empty()) notices_.pop_front(); }
+
+    ViewId active_view() const { return active_view_; }
+    void show(ViewId view) { active_view_ = view; }
+
+    // A file dropped on the window, or named on the command line: preview it for import.
+    void open_file(const std::filesystem::path& path);
+
+    void set_language(Language language);
+
+    MainThreadQueue& main_thread_queue() { return queue_; }
+    bool busy() const { return import_view_.busy(); }  // long work under way: keep redrawing
+
+    void request_quit() { quit_requested_ = true; }
+    bool quit_requested() const { return quit_requested_; }
+
+    UiProbe& probe() { return probe_; }
+
+private:
+    void push_notice(Notice notice);
+    void reload_if_changed();
+
+    AppOptions options_;
+    LoadedConfig config_;
+    Translator translator_;
+    std::unique_ptr<storage::Database> db_;
+    MainThreadQueue queue_;
+    UiProbe probe_;
+
+    std::vector<Event> events_;
+    std::optional<Id> current_event_id_;
+    ParticipantTable participants_;
+    bool events_dirty_ = true;
+    bool participants_dirty_ = true;
+    std::deque<Notice> notices_;
+    ViewId active_view_ = ViewId::Participants;
+    bool quit_requested_ = false;
+
+    MainMenu main_menu_;
+    EventsView events_view_;
+    ImportView import_view_;
+    ParticipantsView participants_view_;
+    StatusBar status_bar_;
+};
+
+}  // namespace mingle::app

@@ -1,0 +1,40 @@
+#include "status_bar.hpp"
+
+#include "app/app.hpp"
+#include "app/widgets.hpp"
+
+namespace mingle::app {
+
+float StatusBar::height() { return ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f; }
+
+void StatusBar::draw(App& app, const ImVec2& position, const ImVec2& size) {
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (!ImGui::Begin("###status", nullptr, kFlags)) {
+        ImGui::End();
+        return;
+    }
+    const auto& notices = app.notices();
+    if (notices.empty()) {
+        ImGui::TextDisabled("%s", app.tr()("status.ready"));
+    } else {
+        const Notice& notice = notices.front();
+        if (ImGui::SmallButton(app.tr()("common.dismiss"))) app.dismiss_notice();
+        app.probe().record("status.dismiss");
+        ImGui::SameLine();
+        if (notices.size() > 1) {
+            ImGui::TextDisabled("(%d)", static_cast<int>(notices.size()));
+            ImGui::SameLine();
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, notice.level == Notice::Level::Error ? widgets::kErrorColor
+                                                                                   : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::TextUnformatted(notice.text.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", notice.text.c_str());
+    }
+    ImGui::End();
+}
+
+}  // namespace mingle::app

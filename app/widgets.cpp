@@ -1,0 +1,64 @@
+#include "widgets.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+
+#include <imgui_stdlib.h>
+
+namespace mingle::app::widgets {
+
+bool input(const char* label, std::string& value, ImGuiInputTextFlags flags) {
+    return ImGui::InputText(label, &value, flags);
+}
+
+bool input_with_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    return ImGui::InputTextWithHint(label, hint, &value, flags);
+}
+
+bool input_multiline(const char* label, std::string& value, const ImVec2& size, ImGuiInputTextFlags flags) {
+    return ImGui::InputTextMultiline(label, &value, size, flags);
+}
+
+void error_text(const std::string& message) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+}
+
+void muted_text(const std::string& message) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedColor);
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+}
+
+void help_marker(const char* text) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+std::string format(const char* format_string, ...) {
+    va_list args;
+    va_start(args, format_string);
+    va_list copy;
+    va_copy(copy, args);
+    int length = std::vsnprintf(nullptr, 0, format_string, copy);
+    va_end(copy);
+    std::string out(length > 0 ? static_cast<std::size_t>(length) : 0, '\0');
+    if (length > 0) std::vsnprintf(out.data(), out.size() + 1, format_string, args);
+    va_end(args);
+    return out;
+}
+
+bool ctrl_shortcut(char upper_case_letter) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(static_cast<int>(upper_case_letter), false);
+}
+
+}  // namespace mingle::app::widgets

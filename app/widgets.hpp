@@ -1,0 +1,29 @@
+// Small ImGui helpers shared by the views.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace mingle::app::widgets {
+
+inline const ImVec4 kErrorColor{0.93f, 0.35f, 0.33f, 1.0f};
+inline const ImVec4 kMutedColor{0.62f, 0.64f, 0.68f, 1.0f};
+inline const ImVec4 kOkColor{0.45f, 0.80f, 0.52f, 1.0f};
+
+// A text input bound to a std::string; true when the text changed this frame.
+bool input(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
+bool input_with_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
+bool input_multiline(const char* label, std::string& value, const ImVec2& size, ImGuiInputTextFlags flags = 0);
+
+void error_text(const std::string& message);  // wrapped, in the error colour
+void muted_text(const std::string& message);  // wrapped, dimmed
+void help_marker(const char* text);           // "(?)" with a tooltip
+
+// printf-style formatting into a std::string (for translated strings with numbers in them).
+std::string format(const char* format_string, ...) IM_FMTARGS(1);
+
+// Ctrl + a letter, pressed this frame (GLFW's key codes for letters are their ASCII capitals).
+bool ctrl_shortcut(char upper_case_letter);
+
+}  // namespace mingle::app::widgets

@@ -1,0 +1,169 @@
+#include "config.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace mingle {
+namespace {
+
+Error problem_at(const LoadedConfig& loaded, const toml::source_region& where, std::string message) {
+    return make_error(std::move(message), loaded.path.string(), where.begin.line, where.begin.column);
+}
+
+void read_ui_table(const toml::table& ui, LoadedConfig& loaded) {
+    for (const auto& [key, node] : ui) {
+        if (key == "language") {
+            auto code = node.value<std::string>();
+            auto language = code ? parse_language(*code) : std::nullopt;
+            if (language) loaded.config.language = *language;
+            else loaded.problems.push_back(problem_at(loaded, node.source(),
+                "ui.language must be \"da\" or \"en\"; using the default."));
+        } else if (key == "font_size") {
+            auto size = node.value<double>();
+            if (size && *size >= 8.0 && *size <= 72.0) loaded.config.font_size = static_cast<float>(*size);
+            else loaded.problems.push_back(problem_at(loaded, node.source(),
+                "ui.font_size must be a number from 8 to 72; using the default."));
+        } else if (key == "font") {
+            if (auto path = node.value<std::string>()) loaded.config.font_path = *path;
+            else loaded.problems.push_back(problem_at(loaded, node.source(),
+                "ui.font must be a path in quotes; using DejaVu Sans."));
+        } else {
+            loaded.problems.push_back(problem_at(loaded, node.source(),
+                "Unknown setting ui." + std::string(key.str()) + " is ignored."));
+        }
+    }
+}
+
+void apply(const toml::table& root, LoadedConfig& loaded) {
+    for (const auto& [key, node] : root) {
+        if (key == "ui" && node.is_table()) {
+            read_ui_table(*node.as_table(), loaded);
+        } else {
+            loaded.problems.push_back(problem_at(loaded, node.source(),
+                "Unknown setting " + std::string(key.str()) + " is ignored."));
+        }
+    }
+}
+
+}  // namespace
+
+Config default_config() {
+    Config config;
+    config.language = language_from_environment();
+    return config;
+}
+
+LoadedConfig load_config_text(std::string_view toml_text, const std::filesystem::path& shown_as) {
+    LoadedConfig loaded;
+    loaded.config = default_config();
+    loaded.path = shown_as;
+    loaded.file_found = true;
+    try {
+        toml::table root = toml::parse(toml_text, shown_as.string());
+        apply(root, loaded);
+        // toml++ walks tables in key order; report in the order of the file.
+        std::stable_sort(loaded.problems.begin(), loaded.problems.end(),
+                         [](const Error& a, const Error& b) { return a.line < b.line; });
+    } catch (const toml::parse_error& error) {
+        loaded.config = default_config();  // a file that does not parse contributes nothing
+        loaded.problems.push_back(problem_at(loaded, error.source(),
+            std::string(error.description()) + ". mingle runs on its defaults until this is fixed."));
+    }
+    return loaded;
+}
+
+LoadedConfig load_config(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        LoadedConfig loaded;
+        loaded.config = default_config();
+        loaded.path = path;
+        std::error_code ignored;
+        if (std::filesystem::exists(path, ignored))
+            loaded.problems.push_back(make_error("Cannot read the config file; running on defaults.", path.string()));
+        return loaded;
+    }
+    std::ostringstream contents;
+    contents << file.rdbuf();
+    return load_config_text(contents.str(), path);
+}
+
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);) lines.push_back(line);
+    return lines;
+}
+
+// Writes the whole file next to the old one and renames it over, so a crash leaves one or the other.
+Status write_file_atomically(const std::filesystem::path& path, const std::string& contents) {
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    std::string temporary = path.string() + ".tmp";
+    int fd = ::open(temporary.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error("Cannot write the config file; check that its folder is writable.", path.string());
+    bool written = ::write(fd, contents.data(), contents.size()) == static_cast<ssize_t>(contents.size());
+    written = ::fsync(fd) == 0 && written;
+    ::close(fd);
+    if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::filesystem::remove(temporary, ec);
+        return make_error("Cannot write the config file (is the disk full?).", path.string());
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+Status save_language(const std::filesystem::path& path, Language language) {
+    std::string text;
+    if (std::ifstream file(path, std::ios::binary); file) {
+        std::ostringstream contents;
+        contents << file.rdbuf();
+        text = contents.str();
+    }
+    toml::table root;
+    try {
+        root = toml::parse(text, path.string());
+    } catch (const toml::parse_error& error) {
+        return make_error("The language was not saved: the config file has an error (" + std::string(error.description()) +
+                              "). Fix it first.",
+                          path.string(), error.source().begin.line, error.source().begin.column);
+    }
+    const std::string value = "\"" + std::string(language_code(language)) + "\"";
+    std::vector<std::string> lines = split_lines(text);
+    const toml::table* ui = root["ui"].as_table();
+    if (const toml::node* existing = ui ? ui->get("language") : nullptr) {
+        std::size_t line = existing->source().begin.line;
+        const std::regex kAssignment(R"re((language\s*=\s*)("[^"]*"|'[^']*'|[^\s#]+))re");
+        if (line >= 1 && line <= lines.size() && std::regex_search(lines[line - 1], kAssignment)) {
+            lines[line - 1] = std::regex_replace(lines[line - 1], kAssignment, "$1" + value,
+                                                 std::regex_constants::format_first_only);
+        } else {
+            return make_error("The language was not saved: ui.language is written in a way mingle cannot edit. "
+                              "Set it by hand.", path.string(), line);
+        }
+    } else if (ui && !ui->is_inline() && ui->source().begin.line >= 1 && ui->source().begin.line <= lines.size()) {
+        lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(ui->source().begin.line), "language = " + value);
+    } else if (ui) {
+        return make_error("The language was not saved: the [ui] table is written in a way mingle cannot edit. "
+                          "Set ui.language by hand.", path.string());
+    } else {
+        if (!lines.empty() && !lines.back().empty()) lines.emplace_back();
+        lines.emplace_back("[ui]");
+        lines.emplace_back("language = " + value);
+    }
+    std::string updated;
+    for (const auto& line : lines) updated += line + "\n";
+    return write_file_atomically(path, updated);
+}
+
+}  // namespace mingle

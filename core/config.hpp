@@ -1,0 +1,37 @@
+// User settings from $XDG_CONFIG_HOME/mingle/config.toml (documented default: config/config.toml).
+// A broken file never stops mingle: it runs on defaults and reports what it could not use.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/i18n.hpp"
+#include "core/result.hpp"
+
+namespace mingle {
+
+struct Config {
+    Language language = Language::English;
+    float font_size = 17.0f;  // pixels at content scale 1
+    std::string font_path;    // empty: DejaVu Sans from fonts-dejavu-core
+};
+
+struct LoadedConfig {
+    Config config;
+    std::filesystem::path path;
+    bool file_found = false;
+    std::vector<Error> problems;  // parse error or values that were ignored; each with line and column
+};
+
+// Defaults with the language taken from the environment.
+Config default_config();
+
+LoadedConfig load_config(const std::filesystem::path& path);
+LoadedConfig load_config_text(std::string_view toml_text, const std::filesystem::path& shown_as);
+
+// Sets ui.language in the config file, keeping the rest of the file (comments too) as it is;
+// creates the file if there is none.
+Status save_language(const std::filesystem::path& path, Language language);
+
+}  // namespace mingle

@@ -1,0 +1,211 @@
+#include "i18n.hpp"
+
+#include <cstdlib>
+
+namespace mingle {
+namespace {
+
+using Entry = Translator::Entry;
+
+// Every UI string, in English and Danish. Keys are "view.thing". Write the Danish as a Dane says it.
+const Entry kStrings[] = {
+    // application shell
+    {"app.title", "mingle", "mingle"},
+    {"app.no_database", "mingle cannot open its database:", "mingle kan ikke åbne sin database:"},
+    {"menu.file", "File", "Filer"},
+    {"menu.import", "Import participants…", "Importér deltagere…"},
+    {"menu.quit", "Quit", "Afslut"},
+    {"menu.view", "View", "Vis"},
+    {"menu.view_participants", "Participants", "Deltagere"},
+    {"menu.view_import", "Import", "Import"},
+    {"menu.language", "Language", "Sprog"},
+    {"status.ready", "Ready. Everything you type is saved at once.", "Klar. Alt, du skriver, gemmes med det samme."},
+    {"common.cancel", "Cancel", "Annullér"},
+    {"common.delete", "Delete", "Slet"},
+    {"common.undo", "Undo", "Fortryd"},
+    {"common.dismiss", "OK", "OK"},
+
+    // events
+    {"events.title", "Events", "Arrangementer"},
+    {"events.new", "New event", "Nyt arrangement"},
+    {"events.new_heading", "New event", "Nyt arrangement"},
+    {"events.name_hint", "Name, e.g. Energy Summit 2026", "Navn, fx Energitopmøde 2026"},
+    {"events.date_hint", "Date, e.g. 2026-12-03 or 3.12.2026", "Dato, fx 3.12.2026 eller 2026-12-03"},
+    {"events.place_hint", "Place", "Sted"},
+    {"events.goal_hint", "Your goal for this event", "Dit mål med arrangementet"},
+    {"events.create", "Create", "Opret"},
+    {"events.none", "No events yet. Create one, or import a participant list.",
+     "Ingen arrangementer endnu. Opret et, eller importér en deltagerliste."},
+    {"events.no_date", "no date", "ingen dato"},
+    {"events.participants", "participants", "deltagere"},
+    {"events.details", "The chosen event", "Det valgte arrangement"},
+    {"events.saved_as_you_type", "Saved as you type.", "Gemmes, mens du skriver."},
+    {"events.name", "Name", "Navn"},
+    {"events.date", "Date", "Dato"},
+    {"events.date_invalid", "Not a date yet: write it as 2026-12-03 or 3.12.2026.",
+     "Ikke en dato endnu: skriv den som 3.12.2026 eller 2026-12-03."},
+    {"events.place", "Place", "Sted"},
+    {"events.goal", "Goal", "Mål"},
+    {"events.goal_help",
+     "One sentence: what do you want from this event? A new job, customers, sparring, learning? Who matters "
+     "depends on it.",
+     "Én sætning: hvad vil du have ud af arrangementet? Et nyt job, kunder, sparring, læring? Hvem der er "
+     "vigtig, afhænger af det."},
+    {"events.delete", "Delete event…", "Slet arrangement…"},
+    {"events.delete_title", "Delete event", "Slet arrangement"},
+    {"events.delete_question", "Delete \"%s\"?", "Slet \"%s\"?"},
+    {"events.delete_consequence", "Its participant list (%lld) goes; the people stay in mingle.",
+     "Deltagerlisten (%lld) forsvinder; personerne bliver i mingle."},
+
+    // participants
+    {"participants.title", "Participants", "Deltagere"},
+    {"participants.no_event", "Choose an event on the left, or create one.",
+     "Vælg et arrangement til venstre, eller opret et."},
+    {"participants.goal", "Goal:", "Mål:"},
+    {"participants.search_hint", "Search name, e-mail, company, title… (Ctrl+F)",
+     "Søg navn, e-mail, virksomhed, titel… (Ctrl+F)"},
+    {"participants.showing", "%zu of %zu", "%zu af %zu"},
+    {"participants.import", "Import participants…", "Importér deltagere…"},
+    {"participants.empty",
+     "No participants yet. Import the participant list: an export from Eventbrite, LinkedIn, Luma, Meetup, "
+     "Google or Outlook contacts, an Excel sheet saved as CSV, vCards, or a list pasted from a web page or PDF.",
+     "Ingen deltagere endnu. Importér deltagerlisten: et udtræk fra Eventbrite, LinkedIn, Luma, Meetup, "
+     "Google- eller Outlook-kontakter, et Excel-ark gemt som CSV, vCards eller en liste kopieret fra en "
+     "hjemmeside eller PDF."},
+    {"participants.first_name", "First name", "Fornavn"},
+    {"participants.last_name", "Last name", "Efternavn"},
+    {"participants.email", "E-mail", "E-mail"},
+    {"participants.company", "Company", "Virksomhed"},
+    {"participants.title_column", "Title", "Titel"},
+    {"participants.ticket", "Ticket", "Billet"},
+    {"participants.phone", "Phone", "Telefon"},
+    {"participants.url", "Profile", "Profil"},
+
+    // what a column means
+    {"field.detail", "Keep as detail", "Gem som detalje"},
+    {"field.ignore", "Ignore", "Ignorér"},
+    {"field.first_name", "First name", "Fornavn"},
+    {"field.last_name", "Last name", "Efternavn"},
+    {"field.full_name", "Full name", "Fulde navn"},
+    {"field.email", "E-mail", "E-mail"},
+    {"field.company", "Company", "Virksomhed"},
+    {"field.title", "Title", "Titel"},
+    {"field.phone", "Phone", "Telefon"},
+    {"field.url", "Profile URL", "Profil-URL"},
+    {"field.ticket_type", "Ticket type", "Billettype"},
+
+    // import
+    {"import.title", "Import participants", "Importér deltagere"},
+    {"import.no_database", "There is no database to import into.", "Der er ingen database at importere til."},
+    {"import.busy", "An import is already running; wait for it to finish.",
+     "En import kører allerede; vent til den er færdig."},
+    {"import.into_event", "Into the event: %s", "Til arrangementet: %s"},
+    {"import.new_event_name", "Name of the new event:", "Navn på det nye arrangement:"},
+    {"import.tab_file", "From a file", "Fra en fil"},
+    {"import.tab_paste", "Paste a list", "Indsæt en liste"},
+    {"import.path", "File", "Fil"},
+    {"import.path_hint", "/home/you/Downloads/attendees.csv", "/home/dig/Overførsler/deltagere.csv"},
+    {"import.preview_button", "Preview", "Vis først"},
+    {"import.file_help",
+     "Type a path, pick a file below, or drop it on the window. CSV and TSV (any encoding), vCard (.vcf) "
+     "and text lists.",
+     "Skriv en sti, vælg en fil herunder, eller træk den ind i vinduet. CSV og TSV (alle tegnsæt), "
+     "vCard (.vcf) og tekstlister."},
+    {"import.show_all_files", "All files", "Alle filer"},
+    {"import.paste_help",
+     "One person per line, as copied from a web page or PDF: \"Mette Jensen, Projektleder, Vestas\". "
+     "A copied spreadsheet with a header row works too.",
+     "Én person per linje, som kopieret fra en hjemmeside eller PDF: \"Mette Jensen, Projektleder, Vestas\". "
+     "Et kopieret regneark med overskriftsrække virker også."},
+    {"import.history", "Earlier imports into this event", "Tidligere importer til arrangementet"},
+    {"import.history_counts", "%lld new, %lld known", "%lld nye, %lld kendte"},
+    {"import.undone", "undone", "fortrudt"},
+    {"import.previewing", "Preview of %s — check it, correct it, then import.",
+     "Forhåndsvisning af %s — tjek, ret til, og importér."},
+    {"import.format", "Format", "Format"},
+    {"import.format_csv", "CSV / TSV", "CSV / TSV"},
+    {"import.format_vcard", "vCard", "vCard"},
+    {"import.format_text", "Text list", "Tekstliste"},
+    {"import.encoding", "Encoding", "Tegnsæt"},
+    {"import.delimiter", "Separator", "Skilletegn"},
+    {"import.delimiter_comma", "Comma", "Komma"},
+    {"import.delimiter_semicolon", "Semicolon", "Semikolon"},
+    {"import.delimiter_tab", "Tab", "Tabulator"},
+    {"import.delimiter_pipe", "Vertical bar", "Lodret streg"},
+    {"import.header_line", "Header on line %zu", "Overskrift på linje %zu"},
+    {"import.columns", "What each column means", "Hvad hver kolonne betyder"},
+    {"import.columns_help",
+     "Columns you keep as details are stored with the participant (registration answers, order numbers). "
+     "mingle remembers your choices for the next file with the same columns.",
+     "Kolonner, du gemmer som detaljer, gemmes ved deltageren (tilmeldingssvar, ordrenumre). mingle husker "
+     "dine valg til næste fil med de samme kolonner."},
+    {"import.mapping_remembered", "(your choices from last time)", "(dine valg fra sidst)"},
+    {"import.column", "Column", "Kolonne"},
+    {"import.means", "Means", "Betyder"},
+    {"import.examples", "Examples", "Eksempler"},
+    {"import.unnamed_column", "(column %zu)", "(kolonne %zu)"},
+    {"import.preview_heading", "The first %zu rows as they will be imported:",
+     "De første %zu rækker, som de bliver importeret:"},
+    {"import.preview_problems", "%zu will be skipped", "%zu springes over"},
+    {"import.line", "Line", "Linje"},
+    {"import.row_skipped", "Skipped: %s", "Springes over: %s"},
+    {"import.import_into", "Import into \"%s\"", "Importér til \"%s\""},
+    {"import.import_button", "Import", "Importér"},
+    {"import.back", "Back", "Tilbage"},
+    {"import.running", "Importing %s…", "Importerer %s…"},
+    {"import.rows_read", "%llu rows read", "%llu rækker læst"},
+    {"import.done_heading", "Imported %s.", "%s er importeret."},
+    {"import.done_counts", "%zu rows: %zu new people, %zu people you already had added to the event.",
+     "%zu rækker: %zu nye personer, %zu personer, du allerede havde, er føjet til arrangementet."},
+    {"import.done_more", "%zu were already on the list, %zu duplicates in the file were merged, %zu empty fields were filled in.",
+     "%zu stod allerede på listen, %zu dubletter i filen blev slået sammen, %zu tomme felter blev udfyldt."},
+    {"import.done_skipped", "%zu rows could not become a person and were skipped:",
+     "%zu rækker kunne ikke blive til en person og blev sprunget over:"},
+    {"import.skipped_line", "Line %zu: %s", "Linje %zu: %s"},
+    {"import.skipped_more", "… and %zu more", "… og %zu mere"},
+    {"import.show_participants", "Show participants", "Vis deltagere"},
+    {"import.undo_this", "Undo this import", "Fortryd denne import"},
+    {"import.another", "Import another list", "Importér en liste mere"},
+    {"import.undo_title", "Undo import", "Fortryd import"},
+    {"import.undo_question", "Undo the import of %s (%s)?", "Fortryd importen af %s (%s)?"},
+    {"import.undo_consequence",
+     "The %lld people it created go (unless another event lists them), and the %lld known people it added "
+     "leave this event.",
+     "De %lld personer, den oprettede, forsvinder (medmindre et andet arrangement har dem), og de %lld kendte "
+     "personer, den tilføjede, fjernes fra arrangementet."},
+    {"import.undone_notice", "The import of %s was undone.", "Importen af %s er fortrudt."},
+};
+
+}  // namespace
+
+std::string_view language_code(Language language) { return language == Language::Danish ? "da" : "en"; }
+
+std::optional<Language> parse_language(std::string_view code) {
+    if (code == "da" || code == "dansk" || code == "danish") return Language::Danish;
+    if (code == "en" || code == "english") return Language::English;
+    return std::nullopt;
+}
+
+Language language_from_environment() {
+    for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(variable);
+        if (!value || value[0] == '\0') continue;
+        std::string_view locale(value);
+        return locale.rfind("da", 0) == 0 ? Language::Danish : Language::English;
+    }
+    return Language::English;
+}
+
+Translator::Translator(Language language) : language_(language) {
+    for (const Entry& entry : kStrings)
+        strings_.emplace(entry.key, (language == Language::Danish ? entry.danish : entry.english).data());
+}
+
+const char* Translator::operator()(std::string_view key) const {
+    auto found = strings_.find(key);
+    return found != strings_.end() ? found->second : key.data();
+}
+
+std::vector<Translator::Entry> Translator::entries() { return {std::begin(kStrings), std::end(kStrings)}; }
+
+}  // namespace mingle

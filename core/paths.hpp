@@ -1,0 +1,16 @@
+// Where mingle keeps its files, after the XDG Base Directory specification.
+#pragma once
+
+#include <filesystem>
+
+namespace mingle::paths {
+
+std::filesystem::path data_dir();    // $XDG_DATA_HOME/mingle, else ~/.local/share/mingle
+std::filesystem::path config_dir();  // $XDG_CONFIG_HOME/mingle, else ~/.config/mingle
+std::filesystem::path state_dir();   // $XDG_STATE_HOME/mingle, else ~/.local/state/mingle
+
+std::filesystem::path default_database();  // data_dir()/mingle.db
+std::filesystem::path default_config();    // config_dir()/config.toml
+std::filesystem::path imgui_ini();         // state_dir()/imgui.ini
+
+}  // namespace mingle::paths

@@ -1,0 +1,40 @@
+// Reading people and participant lists.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/storage/database.hpp"
+
+namespace mingle {
+
+struct PersonQuery {
+    std::optional<Id> event_id;  // only people at this event
+    std::string search;          // matches name, e-mail, company or title, ignoring case and accents
+};
+
+class PersonStore {
+public:
+    explicit PersonStore(storage::Database& db) : db_(db) {}
+
+    std::vector<Person> list(const PersonQuery& query);
+    std::optional<Person> get(Id id);
+    std::int64_t count();
+
+    // Everyone at the event with the participant details, in import order.
+    std::vector<Participant> participants(Id event_id);
+
+private:
+    storage::Database& db_;
+};
+
+// The participant's details (columns without a field of their own) as name/value pairs, in file order.
+std::vector<std::pair<std::string, std::string>> participant_details(const Participant& participant);
+
+// True if the person matches a search, ignoring case and accents; `needle_folded` is text::fold(search).
+bool person_matches(const Person& person, std::string_view needle_folded);
+
+}  // namespace mingle

@@ -1,0 +1,96 @@
+#include "migrations.hpp"
+
+namespace mingle::storage {
+namespace {
+
+// Version 1: people, events, participants, and import batches that can be undone.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE event (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    date       TEXT NOT NULL DEFAULT '',   -- YYYY-MM-DD or empty
+    place      TEXT NOT NULL DEFAULT '',
+    goal       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- One row per file imported. Undoing it removes what it added (see import/importer.cpp).
+CREATE TABLE import_batch (
+    id          INTEGER PRIMARY KEY,
+    event_id    INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    source_name TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    encoding    TEXT NOT NULL DEFAULT '',
+    delimiter   TEXT NOT NULL DEFAULT '',
+    rows_read   INTEGER NOT NULL DEFAULT 0,
+    created     INTEGER NOT NULL DEFAULT 0,
+    merged      INTEGER NOT NULL DEFAULT 0,
+    skipped     INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    undone_at   TEXT
+);
+CREATE INDEX import_batch_event ON import_batch(event_id);
+
+-- A person exists once, across all events. email_key and name_key are the identity keys
+-- (normalised e-mail; folded "first last|company"), kept up to date by core.
+CREATE TABLE person (
+    id               INTEGER PRIMARY KEY,
+    first_name       TEXT NOT NULL DEFAULT '',
+    last_name        TEXT NOT NULL DEFAULT '',
+    email            TEXT NOT NULL DEFAULT '',
+    company          TEXT NOT NULL DEFAULT '',
+    title            TEXT NOT NULL DEFAULT '',
+    phone            TEXT NOT NULL DEFAULT '',
+    url              TEXT NOT NULL DEFAULT '',
+    email_key        TEXT NOT NULL DEFAULT '',
+    name_key         TEXT NOT NULL DEFAULT '',
+    created_by_batch INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX person_email_key ON person(email_key) WHERE email_key <> '';
+CREATE INDEX person_name_key ON person(name_key) WHERE name_key <> '';
+CREATE INDEX person_created_by_batch ON person(created_by_batch) WHERE created_by_batch IS NOT NULL;
+
+-- A person at an event, with what the export said (ticket type, registration answers and every
+-- column that has no field of its own, as a JSON object in details).
+CREATE TABLE participant (
+    event_id    INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    person_id   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    ticket_type TEXT NOT NULL DEFAULT '',
+    details     TEXT NOT NULL DEFAULT '{}',
+    batch_id    INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    PRIMARY KEY (event_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX participant_person ON participant(person_id);
+CREATE INDEX participant_batch ON participant(batch_id) WHERE batch_id IS NOT NULL;
+
+-- Fields an import filled in on people who already existed, so undo can put them back.
+CREATE TABLE import_change (
+    batch_id  INTEGER NOT NULL REFERENCES import_batch(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    field     TEXT NOT NULL,
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL
+);
+CREATE INDEX import_change_batch ON import_change(batch_id);
+
+-- Column mappings the user corrected, by header signature, reused for the next file like it.
+CREATE TABLE column_mapping (
+    signature  TEXT PRIMARY KEY,
+    fields     TEXT NOT NULL,   -- JSON array of field keys, one per column
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kVersion1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return kMigrations; }
+
+}  // namespace mingle::storage

@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "core/storage/database.hpp"
+#include "test_support.hpp"
+
+using namespace mingle;
+using mingle::testing::TempDir;
+
+namespace {
+
+int user_version(storage::Database& db) {
+    SQLite::Statement query(db.sql(), "PRAGMA user_version");
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+}  // namespace
+
+TEST_CASE("an in-memory database gets the whole schema", "[storage]") {
+    auto db = storage::Database::open(":memory:");
+    REQUIRE(db.ok());
+    CHECK(user_version(**db) == storage::current_schema_version());
+    CHECK((*db)->sql().tableExists("person"));
+    CHECK((*db)->sql().tableExists("participant"));
+    SQLite::Statement fk((*db)->sql(), "PRAGMA foreign_keys");
+    fk.executeStep();
+    CHECK(fk.getColumn(0).getInt() == 1);
+}
+
+TEST_CASE("a new database file is private to the user, in WAL mode, and created with its folder", "[storage]") {
+    TempDir dir;
+    auto path = dir / "nested/folder/mingle.db";
+    auto db = storage::Database::open(path.string());
+    REQUIRE(db.ok());
+    CHECK((*db)->created());
+    struct stat info {};
+    REQUIRE(::stat(path.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    SQLite::Statement mode((*db)->sql(), "PRAGMA journal_mode");
+    mode.executeStep();
+    CHECK(mode.getColumn(0).getString() == "wal");
+}
+
+TEST_CASE("data survives closing and reopening, and reopening does not count as created", "[storage]") {
+    TempDir dir;
+    auto path = (dir / "mingle.db").string();
+    {
+        auto db = storage::Database::open(path);
+        REQUIRE(db.ok());
+        (*db)->set_setting("greeting", "hej");
+    }
+    auto db = storage::Database::open(path);
+    REQUIRE(db.ok());
+    CHECK_FALSE((*db)->created());
+    CHECK((*db)->setting("greeting") == "hej");
+    CHECK((*db)->setting("missing", "fallback") == "fallback");
+}
+
+TEST_CASE("a database from a newer mingle is refused and left byte for byte untouched", "[storage]") {
+    TempDir dir;
+    auto path = (dir / "newer.db").string();
+    {
+        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE future(x); PRAGMA user_version = 999;");
+    }
+    std::string before = mingle::testing::read_file(path);
+    auto db = storage::Database::open(path);
+    REQUIRE_FALSE(db.ok());
+    CHECK_THAT(db.error().message, Catch::Contains("newer mingle") && Catch::Contains("999") &&
+                                       Catch::Contains("left untouched"));
+    CHECK(db.error().file == path);
+    CHECK(mingle::testing::read_file(path) == before);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+}
+
+TEST_CASE("a file that is not a database gets a clear message", "[storage]") {
+    TempDir dir;
+    auto path = (dir / "notes.txt").string();
+    mingle::testing::write_file(path, std::string(4096, 'x'));
+    auto db = storage::Database::open(path);
+    REQUIRE_FALSE(db.ok());
+    CHECK_THAT(db.error().message, Catch::Contains("not a mingle database"));
+}
+
+TEST_CASE("a read-only database file gets a clear message", "[storage]") {
+    TempDir dir;
+    auto path = (dir / "ro.db").string();
+    { REQUIRE(storage::Database::open(path).ok()); }
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                           std::filesystem::perms::others_read);
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                                 std::filesystem::perms::group_exec |
+                                                 std::filesystem::perms::others_read |
+                                                 std::filesystem::perms::others_exec);
+    // Permissions do not stop root, so as root the check runs in a child that gives up root first.
+    bool refused_clearly = mingle::testing::run_unprivileged([&] {
+        auto db = storage::Database::open(path);
+        return !db.ok() && db.error().message.find("read-only") != std::string::npos;
+    });
+    CHECK(refused_clearly);
+}
+
+TEST_CASE("a folder that cannot be created gives a clear message, not a crash", "[storage]") {
+    TempDir dir;
+    mingle::testing::write_file(dir / "file", "x");
+    auto db = storage::Database::open((dir / "file/sub/mingle.db").string());
+    REQUIRE_FALSE(db.ok());
+    CHECK_THAT(db.error().message, Catch::Contains("Cannot create the folder"));
+}
+
+TEST_CASE("in_transaction rolls back when the body reports an error", "[storage]") {
+    auto db = storage::Database::open(":memory:");
+    REQUIRE(db.ok());
+    auto status = storage::in_transaction(**db, [&]() -> Status {
+        (*db)->set_setting("half", "done");
+        return make_error("stop here");
+    });
+    CHECK_FALSE(status.ok());
+    CHECK((*db)->setting("half").empty());
+}
