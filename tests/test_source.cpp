@@ -463,3 +463,64 @@ TEST_CASE("read_file reports its progress in bytes", "[source][streaming]") {
     CHECK(seen_midway < bytes.size());  // the file was not read in one go
     CHECK(stats->rows == next_line - 2);
 }
+
+TEST_CASE("relayout reads the columns again under the user's choices", "[source]") {
+    SECTION("another header row, including the first record") {
+        Result<SourceLayout> detected = detect_file(corpus("linkedin_connections.csv"));
+        REQUIRE(detected);
+        SourceLayout chosen = *detected;
+        chosen.header_record = 0;
+        Result<SourceLayout> first = relayout_file(corpus("linkedin_connections.csv"), chosen);
+        REQUIRE(first);
+        CHECK(first->header_line == 1);
+        CHECK(first->columns == std::vector<std::string>{"Notes:"});
+        chosen.header_record = 2;
+        Result<SourceLayout> back = relayout_file(corpus("linkedin_connections.csv"), chosen);
+        REQUIRE(back);
+        CHECK(back->header_line == 4);
+        CHECK(back->columns == detected->columns);
+        chosen.header_record = 40;
+        Result<SourceLayout> beyond = relayout_file(corpus("linkedin_connections.csv"), chosen);
+        REQUIRE_FALSE(beyond);
+        CHECK_THAT(beyond.error().message, Catch::Contains("cannot be the header"));
+    }
+    SECTION("another delimiter") {
+        Result<SourceLayout> detected = detect_bytes("a;b;c,d\n1;2;3,4\n", "x.csv");
+        REQUIRE(detected);
+        CHECK(detected->delimiter == ';');
+        SourceLayout chosen = *detected;
+        chosen.delimiter = ',';
+        Result<SourceLayout> comma = relayout_bytes("a;b;c,d\n1;2;3,4\n", "x.csv", chosen);
+        REQUIRE(comma);
+        CHECK(comma->columns == std::vector<std::string>{"a;b;c", "d"});
+    }
+    SECTION("another encoding: the header reads, the bad bytes fail when the rows are read") {
+        Result<SourceLayout> detected = detect_file(corpus("danish_semicolon_cp1252.csv"));
+        REQUIRE(detected);
+        SourceLayout chosen = *detected;
+        chosen.encoding = Encoding::Utf8;
+        Result<SourceLayout> utf8 = relayout_file(corpus("danish_semicolon_cp1252.csv"), chosen);
+        REQUIRE(utf8);
+        CHECK(utf8->encoding == Encoding::Utf8);
+        CHECK(utf8->columns == detected->columns);
+        std::vector<Row> rows;
+        Result<ReadStats> stats = read_file(corpus("danish_semicolon_cp1252.csv"), *utf8, collect_into(rows));
+        REQUIRE_FALSE(stats);
+        CHECK(stats.error().line == 2);
+    }
+    SECTION("another format") {
+        Result<SourceLayout> detected = detect_file(corpus("single_column.csv"));
+        REQUIRE(detected);
+        SourceLayout chosen = *detected;
+        chosen.format = Format::TextList;
+        Result<SourceLayout> list = relayout_file(corpus("single_column.csv"), chosen);
+        REQUIRE(list);
+        CHECK(list->columns.front() == "Name");
+        CHECK(list->header_line == 0);
+    }
+    SECTION("the same checks as detection") {
+        Result<SourceLayout> empty = relayout_file(corpus("empty.csv"), SourceLayout{});
+        REQUIRE_FALSE(empty);
+        CHECK_THAT(empty.error().message, Catch::Contains("empty"));
+    }
+}

@@ -45,12 +45,13 @@ struct SampleParse {
     std::optional<Error> error;         // a quote never closed, or not one whole record
 };
 
-SampleParse parse_sample(std::string_view text, char delimiter, bool is_complete) {
+SampleParse parse_sample(std::string_view text, char delimiter, bool is_complete,
+                         std::size_t max_records = kSampleRecords) {
     SampleParse parse;
     CsvSplitter splitter(delimiter);
     splitter.feed(text);
     if (is_complete) splitter.finish();
-    while (parse.records.size() < kSampleRecords) {
+    while (parse.records.size() < max_records) {
         CsvSplitter::Step step = splitter.next();
         if (step == CsvSplitter::Step::NeedMore && parse.records.empty()) {
             // Not one whole record in the sample: finishing tells a quote that never closes apart
@@ -340,6 +341,22 @@ Result<CsvHeader> detect_header(std::string_view text, char delimiter, bool is_c
     header.line = parse.records[best].line;
     header.columns = header_columns(parse.records[best].cells);
     header.recognised = best_recognised;
+    return header;
+}
+
+Result<CsvHeader> read_header(std::string_view text, char delimiter, std::size_t record, bool is_complete) {
+    SampleParse parse = parse_sample(text, delimiter, is_complete, record + 1);
+    if (parse.records.size() <= record) {
+        if (parse.error) return *parse.error;
+        return make_error("The file has only " + std::to_string(parse.records.size()) +
+                          " rows with text at its start, so row " + std::to_string(record + 1) +
+                          " cannot be the header. Choose an earlier row.");
+    }
+    CsvHeader header;
+    header.record = record;
+    header.line = parse.records[record].line;
+    header.columns = header_columns(parse.records[record].cells);
+    header.recognised = recognised_columns(header.columns);
     return header;
 }
 

@@ -109,6 +109,10 @@ struct CsvHeader {
 // line for a quote that is never closed, or when there is no record at all.
 Result<CsvHeader> detect_header(std::string_view text, char delimiter, bool is_complete);
 
+// The header at a record the user chose (0-based among the non-empty records). Fails when the
+// text has fewer records, or for a quote that is never closed before it.
+Result<CsvHeader> read_header(std::string_view text, char delimiter, std::size_t record, bool is_complete);
+
 // Streams the data rows after layout.header_record. Records that are empty (all cells empty or
 // white space) neither count as records nor come out as rows; empty cells past the last column
 // are dropped.

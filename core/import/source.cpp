@@ -96,57 +96,105 @@ Format choose_format(std::string_view text, bool is_complete, std::string_view n
     return Format::TextList;
 }
 
-Result<SourceLayout> detect_sample(std::string_view sample, bool is_whole_file, std::string_view name,
-                                   FormatHint hint) {
-    const std::string file(name);
+struct SampleText {
+    std::string text;  // the decoded sample, up to any bytes that do not decode
+    bool is_complete;  // the whole file, decoded
+};
+
+// Decodes the sample in `encoding`, after the checks every file goes through: empty, a known
+// binary format, NUL bytes or control characters, no text at all.
+Result<SampleText> decode_sample(std::string_view sample, bool is_whole_file, Encoding encoding,
+                                 const std::string& file) {
     if (sample.empty())
         return make_error("The file is empty (0 bytes), so there is nothing to import. Check that you chose the "
                           "right file, or export the participant list again.",
                           file);
     if (auto binary = describe_known_binary(sample)) return make_error(*binary, file);
-
-    SourceLayout layout;
-    layout.encoding = detect_encoding(sample, is_whole_file);
-    const bool is_utf16 = layout.encoding == Encoding::Utf16LE || layout.encoding == Encoding::Utf16BE;
+    const bool is_utf16 = encoding == Encoding::Utf16LE || encoding == Encoding::Utf16BE;
     if (!is_utf16)
         if (auto binary = check_not_binary(sample, file)) return *binary;
 
-    TextDecoder decoder(layout.encoding);
-    std::string text;
-    bool decoded = decoder.decode(sample, text);
+    TextDecoder decoder(encoding);
+    SampleText sample_text{{}, false};
+    bool decoded = decoder.decode(sample, sample_text.text);
     if (decoded && is_whole_file) decoded = decoder.finish();
     if (is_utf16)
-        if (auto binary = check_not_binary(text, file)) return *binary;
+        if (auto binary = check_not_binary(sample_text.text, file)) return *binary;
     // Bytes that do not decode are reported when the rows are read, so the preview can offer
-    // another encoding; detection goes by the text before them.
-    const bool text_is_complete = is_whole_file && decoded;
-    if (text::trim(text).empty()) {
+    // another encoding; until then the text before them is what counts.
+    sample_text.is_complete = is_whole_file && decoded;
+    if (text::trim(sample_text.text).empty()) {
         if (!decoded)
-            return make_error(describe_decode_problem(layout.encoding, decoder.problem()), file, line_of(text, text.size()));
+            return make_error(describe_decode_problem(encoding, decoder.problem()), file,
+                              line_of(sample_text.text, sample_text.text.size()));
         return make_error("The file has no text in it, only white space or a byte order mark, so there is nothing "
                           "to import. Check that you chose the right file, or export the participant list again.",
                           file);
     }
+    return sample_text;
+}
 
-    layout.format = choose_format(text, text_is_complete, name, hint);
+// Fills in header_line and columns for the layout's format; for CSV, `header` finds the header.
+template <typename FindHeader>
+Result<SourceLayout> with_columns(SourceLayout layout, const std::string& file, FindHeader&& header) {
+    layout.header_record = 0;
+    layout.header_line = 0;
     switch (layout.format) {
         case Format::Csv: {
-            layout.delimiter = detect_delimiter(text, text_is_complete);
-            Result<CsvHeader> header = detect_header(text, layout.delimiter, text_is_complete);
-            if (!header) {
-                Error error = header.error();
+            Result<CsvHeader> found = header();
+            if (!found) {
+                Error error = found.error();
                 error.file = file;
                 return error;
             }
-            layout.header_record = header->record;
-            layout.header_line = header->line;
-            layout.columns = std::move(header->columns);
+            layout.header_record = found->record;
+            layout.header_line = found->line;
+            layout.columns = std::move(found->columns);
             break;
         }
         case Format::VCard: layout.columns = vcard_columns(); break;
         case Format::TextList: layout.columns = text_list_columns(); break;
     }
     return layout;
+}
+
+Result<SourceLayout> detect_sample(std::string_view sample, bool is_whole_file, std::string_view name,
+                                   FormatHint hint) {
+    const std::string file(name);
+    SourceLayout layout;
+    layout.encoding = detect_encoding(sample, is_whole_file);
+    Result<SampleText> decoded = decode_sample(sample, is_whole_file, layout.encoding, file);
+    if (!decoded) return decoded.error();
+    const std::string& text = decoded->text;
+    const bool complete = decoded->is_complete;
+    layout.format = choose_format(text, complete, name, hint);
+    if (layout.format == Format::Csv) layout.delimiter = detect_delimiter(text, complete);
+    const char delimiter = layout.delimiter;
+    return with_columns(std::move(layout), file, [&] { return detect_header(text, delimiter, complete); });
+}
+
+Result<SourceLayout> relayout_sample(std::string_view sample, bool is_whole_file, std::string_view name,
+                                     const SourceLayout& chosen) {
+    const std::string file(name);
+    Result<SampleText> decoded = decode_sample(sample, is_whole_file, chosen.encoding, file);
+    if (!decoded) return decoded.error();
+    return with_columns(chosen, file, [&] {
+        return read_header(decoded->text, chosen.delimiter, chosen.header_record, decoded->is_complete);
+    });
+}
+
+// The first 64 KiB of a file, and whether that is all of it.
+Result<std::pair<std::string, bool>> read_sample(const std::filesystem::path& path) {
+    Result<ByteSource> source = ByteSource::open(path);
+    if (!source) return source.error();
+    // One byte more than the sample tells whether the sample is the whole file.
+    std::string sample(kChunkSize + 1, '\0');
+    std::size_t size = 0;
+    for (std::size_t n; size < sample.size() && (n = source->read(sample.data() + size, sample.size() - size)) > 0;)
+        size += n;
+    const bool is_whole_file = size <= kChunkSize;
+    sample.resize(std::min(size, kChunkSize));
+    return std::pair{std::move(sample), is_whole_file};
 }
 
 Result<ReadStats> read_source(ByteSource& source, const std::string& file, const SourceLayout& layout,
@@ -211,21 +259,23 @@ std::string delimiter_name(char delimiter) {
 }
 
 Result<SourceLayout> detect_file(const std::filesystem::path& path, FormatHint hint) {
-    const std::string file = path.string();
-    Result<ByteSource> source = ByteSource::open(path);
-    if (!source) return source.error();
-    // One byte more than the sample tells whether the sample is the whole file.
-    std::string sample(kChunkSize + 1, '\0');
-    std::size_t size = 0;
-    for (std::size_t n; size < sample.size() && (n = source->read(sample.data() + size, sample.size() - size)) > 0;)
-        size += n;
-    const bool is_whole_file = size <= kChunkSize;
-    sample.resize(std::min(size, kChunkSize));
-    return detect_sample(sample, is_whole_file, file, hint);
+    Result<std::pair<std::string, bool>> sample = read_sample(path);
+    if (!sample) return sample.error();
+    return detect_sample(sample->first, sample->second, path.string(), hint);
 }
 
 Result<SourceLayout> detect_bytes(std::string_view bytes, std::string_view name, FormatHint hint) {
     return detect_sample(bytes.substr(0, kChunkSize), bytes.size() <= kChunkSize, name, hint);
+}
+
+Result<SourceLayout> relayout_file(const std::filesystem::path& path, const SourceLayout& chosen) {
+    Result<std::pair<std::string, bool>> sample = read_sample(path);
+    if (!sample) return sample.error();
+    return relayout_sample(sample->first, sample->second, path.string(), chosen);
+}
+
+Result<SourceLayout> relayout_bytes(std::string_view bytes, std::string_view name, const SourceLayout& chosen) {
+    return relayout_sample(bytes.substr(0, kChunkSize), bytes.size() <= kChunkSize, name, chosen);
 }
 
 Result<ReadStats> read_file(const std::filesystem::path& path, const SourceLayout& layout, const RowCallback& on_row,

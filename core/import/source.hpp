@@ -51,6 +51,12 @@ Result<SourceLayout> detect_file(const std::filesystem::path& path, FormatHint h
 Result<SourceLayout> detect_bytes(std::string_view bytes, std::string_view name,
                                   FormatHint hint = FormatHint::Auto);
 
+// Applies what the user chose in the preview: format, encoding, delimiter and header_record are
+// kept as given, and header_line and columns are read again under them from the first 64 KiB.
+// Fails as detection does, and when the chosen header record is not among the records there.
+Result<SourceLayout> relayout_file(const std::filesystem::path& path, const SourceLayout& chosen);
+Result<SourceLayout> relayout_bytes(std::string_view bytes, std::string_view name, const SourceLayout& chosen);
+
 // One data row. `cells` are decoded UTF-8 and stay valid only during the callback. For CSV they
 // are the cells as found (a row may be shorter or longer than `columns`); for vCard and text
 // lists there is exactly one cell per column.
