@@ -152,3 +152,10 @@ TEST_CASE("vCard reading stops when the callback says so", "[vcard]") {
     CHECK(seen == 1);
     CHECK(stats->rows == 1);
 }
+
+TEST_CASE("QUOTED-PRINTABLE keeps an '=' that starts no escape", "[vcard]") {
+    std::vector<Row> rows;
+    REQUIRE(read_vcard_in_chunks("BEGIN:VCARD\nNOTE;ENCODING=QUOTED-PRINTABLE:a=3Db=ZZ c=4\nEND:VCARD\n", 4096, rows));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].cells[16] == "a=b=ZZ c=4");
+}

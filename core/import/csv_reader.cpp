@@ -1,6 +1,8 @@
 #include "core/import/csv_reader.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "core/import/header_mapping.hpp"

@@ -126,15 +126,16 @@ int hex_value(char c) {
     return -1;
 }
 
+// Soft line breaks were joined when the lines were read; a "=" left at the very end of the value
+// is one that no line followed, and is dropped. A "=" not followed by two hex digits is kept.
 void append_quoted_printable(std::string& out, std::string_view encoded) {
     for (std::size_t i = 0; i < encoded.size(); ++i) {
-        if (encoded[i] == '=' && i + 2 < encoded.size() && hex_value(encoded[i + 1]) >= 0 &&
-            hex_value(encoded[i + 2]) >= 0) {
+        const bool is_escape = encoded[i] == '=' && i + 2 < encoded.size() && hex_value(encoded[i + 1]) >= 0 &&
+                               hex_value(encoded[i + 2]) >= 0;
+        if (is_escape) {
             out.push_back(static_cast<char>(hex_value(encoded[i + 1]) * 16 + hex_value(encoded[i + 2])));
             i += 2;
-        } else if (encoded[i] == '=' && i + 1 == encoded.size()) {
-            // a soft line break that was not followed by a line
-        } else {
+        } else if (!(encoded[i] == '=' && i + 1 == encoded.size())) {
             out.push_back(encoded[i]);
         }
     }
