@@ -37,7 +37,6 @@ App::App(AppOptions options)
         if (auto found = EventStore(*db_).find(options_.event)) select_event(found->id);
         else report(make_error("There is no event called \"" + options_.event + "\"."));
     }
-    if (!current_event_id_ && !events_.empty()) select_event(events_.front().id);
     if (!options_.view.empty()) {
         if (auto view = parse_view(options_.view)) {
             active_view_ = *view == ViewId::Events ? ViewId::Participants : *view;
@@ -67,6 +66,11 @@ void App::reload_if_changed() {
     if (events_dirty_) {
         events_ = EventStore(*db_).list();
         events_dirty_ = false;
+        // Always have an event chosen while there are any: the views are about one event.
+        if (!current_event() && !events_.empty()) {
+            current_event_id_ = events_.front().id;
+            participants_dirty_ = true;
+        }
     }
     if (participants_dirty_) {
         if (current_event_id_) participants_.load(*db_, *current_event_id_);

@@ -1,5 +1,8 @@
 #include "ui_probe.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include <imgui.h>
 
 namespace mingle::app {
@@ -15,6 +18,15 @@ std::optional<ProbeRect> UiProbe::find(std::string_view id) const {
     auto found = rects_.find(std::string(id));
     if (found == rects_.end()) return std::nullopt;
     return found->second;
+}
+
+std::string UiProbe::recorded_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& [id, rect] : rects_) ids.push_back(id);
+    std::sort(ids.begin(), ids.end());
+    std::string joined;
+    for (const auto& id : ids) joined += (joined.empty() ? "" : ", ") + id;
+    return joined;
 }
 
 }  // namespace mingle::app

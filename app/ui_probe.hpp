@@ -26,6 +26,9 @@ public:
 
     std::optional<ProbeRect> find(std::string_view id) const;
 
+    // The ids recorded in the last frame, sorted: for a test's failure message.
+    std::string recorded_ids() const;
+
 private:
     bool enabled_ = false;
     std::unordered_map<std::string, ProbeRect> rects_;

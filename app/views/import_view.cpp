@@ -114,29 +114,28 @@ void ImportView::draw_source_step(App& app) {
         app.probe().record("import.new_event_name");
     }
     ImGui::Spacing();
-    if (ImGui::BeginTabBar("##source")) {
-        if (ImGui::BeginTabItem(tr("import.tab_file"))) {
-            tab_ = SourceTab::File;
-            draw_file_picker(app);
-            ImGui::EndTabItem();
-        }
-        app.probe().record("import.tab_file");
-        if (ImGui::BeginTabItem(tr("import.tab_paste"))) {
-            tab_ = SourceTab::Paste;
-            widgets::muted_text(tr("import.paste_help"));
-            widgets::input_multiline("##paste", paste_text_, ImVec2(-1, ImGui::GetTextLineHeight() * 12.0f));
-            app.probe().record("import.paste_text");
-            ImGui::BeginDisabled(text::trim(paste_text_).empty());
-            if (ImGui::Button(tr("import.preview_button")))
-                start_preview(app, import::ImportSource::text(paste_text_));
-            app.probe().record("import.preview_paste");
-            ImGui::EndDisabled();
-            ImGui::EndTabItem();
-        }
-        app.probe().record("import.tab_paste");
-        ImGui::EndTabBar();
+    // Two ways in, as a pair of radio buttons: reachable with the keyboard, and plain to see.
+    if (ImGui::RadioButton(tr("import.tab_file"), tab_ == SourceTab::File)) tab_ = SourceTab::File;
+    app.probe().record("import.tab_file");
+    ImGui::SameLine();
+    if (ImGui::RadioButton(tr("import.tab_paste"), tab_ == SourceTab::Paste)) tab_ = SourceTab::Paste;
+    app.probe().record("import.tab_paste");
+    ImGui::Separator();
+    if (tab_ == SourceTab::File) {
+        draw_file_picker(app);
+    } else {
+        widgets::muted_text(tr("import.paste_help"));
+        widgets::input_multiline("##paste", paste_text_, ImVec2(-1, ImGui::GetTextLineHeight() * 12.0f));
+        app.probe().record("import.paste_text");
+        ImGui::BeginDisabled(text::trim(paste_text_).empty());
+        if (ImGui::Button(tr("import.preview_button"))) start_preview(app, import::ImportSource::text(paste_text_));
+        app.probe().record("import.preview_paste");
+        ImGui::EndDisabled();
     }
-    if (!error_.empty()) widgets::error_text(error_);
+    if (!error_.empty()) {
+        widgets::error_text(error_);
+        app.probe().record("import.error");
+    }
     draw_history(app);
 }
 
@@ -309,7 +308,10 @@ void ImportView::draw_preview_step(App& app) {
     const Translator& tr = app.tr();
     ImGui::Text(tr("import.previewing"), source_->display_name().c_str());
     draw_layout_corrections(app);
-    if (!error_.empty()) widgets::error_text(error_);
+    if (!error_.empty()) {
+        widgets::error_text(error_);
+        app.probe().record("import.error");
+    }
     ImGui::Spacing();
     draw_mapping(app);
     ImGui::Spacing();
@@ -436,6 +438,7 @@ void ImportView::draw_mapping(App& app) {
                     mapping_[i] = field;
                     changed = true;
                 }
+                app.probe().record("import.field_option:" + std::string(import::field_key(field)));
             }
             ImGui::EndCombo();
         }

@@ -148,6 +148,7 @@ void ParticipantsView::draw_details(App& app) {
         return;
     }
     ImGui::TextUnformatted(person.display_name().c_str());
+    app.probe().record("participants.details");
     if (!person.title.empty() || !person.company.empty()) {
         ImGui::SameLine();
         std::string role = person.title + (person.title.empty() || person.company.empty() ? "" : ", ") + person.company;

@@ -222,6 +222,11 @@ Result<ReadStats> read(const ImportSource& source, const SourceLayout& layout, c
     return read_file(source.path, layout, on_row, bytes_done);
 }
 
+Result<SourceLayout> relayout(const ImportSource& source, const SourceLayout& chosen) {
+    if (source.is_pasted()) return relayout_bytes(source.pasted_text, source.pasted_name, chosen);
+    return relayout_file(source.path, chosen);
+}
+
 RowMapper::RowMapper(const SourceLayout& layout, const std::vector<Field>& mapping) {
     std::unordered_map<std::string, int> label_uses;
     for (std::size_t i = 0; i < layout.columns.size(); ++i) {
