@@ -19,6 +19,7 @@ int run_gui(const mingle::cli::Options& options) {
         std::cerr << "mingle: " << platform.error().describe() << "\n";
         return 1;
     }
+    if (!options.open_path.empty()) app.open_file(options.open_path);
     if (!(*platform)->font_found())
         app.report(make_error("DejaVu Sans was not found; using ImGui's own font (install fonts-dejavu-core)."));
     if (screenshot) {

@@ -56,6 +56,12 @@ std::string format(const char* format_string, ...) {
     return out;
 }
 
+void same_line_if_fits(float width) {
+    const float spacing = ImGui::GetFontSize();
+    float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine(0.0f, spacing);
+}
+
 bool ctrl_shortcut(char upper_case_letter) {
     const ImGuiIO& io = ImGui::GetIO();
     return io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(static_cast<int>(upper_case_letter), false);

@@ -20,6 +20,10 @@ void error_text(const std::string& message);  // wrapped, in the error colour
 void muted_text(const std::string& message);  // wrapped, dimmed
 void help_marker(const char* text);           // "(?)" with a tooltip
 
+// Continues on the same line if `width` more pixels fit there, else starts a new line: rows of
+// controls that wrap on a narrow window instead of running off its edge.
+void same_line_if_fits(float width);
+
 // printf-style formatting into a std::string (for translated strings with numbers in them).
 std::string format(const char* format_string, ...) IM_FMTARGS(1);
 

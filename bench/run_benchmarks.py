@@ -26,14 +26,16 @@ EXTENSIONS = {"eventbrite": "csv", "linkedin": "csv", "semicolon-cp1252": "csv",
 
 def timed(command):
     """Runs a command; returns (seconds, peak resident memory in MiB) for that process alone."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    stderr = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{stderr}")
+    # stderr goes to a file: sqlite3 warns once per row on some files, which would fill a pipe.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"failed: {' '.join(command)}\n{errors.read().decode(errors='replace')[-2000:]}")
     return seconds, usage.ru_maxrss / 1024.0
 
 
@@ -54,7 +56,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="mingle-bench-")
     print(f"{args.rows:,} rows per file, median of {args.runs} alternating runs; machine: {os.cpu_count()} cores")
-    print(f"{'format':<18} {'mingle s':>9} {'sqlite3 s':>10} {'ratio':>6} {'mingle peak MiB':>16}")
+    print(f"{'format':<18} {'mingle s':>9} {'sqlite3 s':>10} {'ratio':>6} {'mingle peak MiB':>16}", flush=True)
     last_db = None
     for fmt in args.formats:
         data = os.path.join(work, f"{fmt}.{EXTENSIONS[fmt]}")

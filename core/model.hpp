@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace mingle {
 
@@ -35,7 +37,10 @@ struct Event {
 struct Participant {
     Person person;
     std::string ticket_type;
-    std::string details_json;  // JSON object: column name → value, for every column with no field of its own
+    // The cells with no field of their own: a JSON array aligned with detail_columns (from an
+    // import), or a JSON object name -> value. Read them with participant_details() (people.hpp).
+    std::string details_json;
+    std::shared_ptr<const std::vector<std::string>> detail_columns;  // the import's column names
 };
 
 }  // namespace mingle

@@ -1,5 +1,7 @@
 #include "people.hpp"
 
+#include <unordered_map>
+
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
@@ -28,11 +30,21 @@ Person read_person(SQLite::Statement& query) {
 
 std::vector<std::pair<std::string, std::string>> participant_details(const Participant& participant) {
     std::vector<std::pair<std::string, std::string>> details;
-    // ordered_json keeps the columns in the order the file had them.
     auto json = nlohmann::ordered_json::parse(participant.details_json, nullptr, false);
-    if (!json.is_object()) return details;
-    for (const auto& [key, value] : json.items())
-        details.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+    auto text_of = [](const nlohmann::ordered_json& value) {
+        return value.is_string() ? value.get<std::string>() : value.dump();
+    };
+    if (json.is_object()) {
+        for (const auto& [key, value] : json.items()) details.emplace_back(key, text_of(value));
+    } else if (json.is_array()) {
+        const auto* names = participant.detail_columns.get();
+        for (std::size_t i = 0; i < json.size(); ++i) {
+            std::string value = text_of(json[i]);
+            if (value.empty()) continue;
+            std::string name = names && i < names->size() ? (*names)[i] : "Column " + std::to_string(i + 1);
+            details.emplace_back(std::move(name), std::move(value));
+        }
+    }
     return details;
 }
 
@@ -73,8 +85,20 @@ std::int64_t PersonStore::count() {
 }
 
 std::vector<Participant> PersonStore::participants(Id event_id) {
+    // The column names of each import into the event, read once and shared by its participants.
+    std::unordered_map<Id, std::shared_ptr<const std::vector<std::string>>> columns_by_batch;
+    SQLite::Statement batches(db_.sql(), "SELECT id, columns FROM import_batch WHERE event_id = ?");
+    batches.bind(1, event_id);
+    while (batches.executeStep()) {
+        auto names = std::make_shared<std::vector<std::string>>();
+        auto json = nlohmann::json::parse(batches.getColumn(1).getString(), nullptr, false);
+        if (json.is_array())
+            for (const auto& name : json) names->push_back(name.is_string() ? name.get<std::string>() : "");
+        columns_by_batch.emplace(batches.getColumn(0).getInt64(), std::move(names));
+    }
+
     SQLite::Statement statement(db_.sql(), std::string("SELECT ") + kPersonColumns +
-                                               ", pa.ticket_type, pa.details FROM participant pa "
+                                               ", pa.ticket_type, pa.details, pa.batch_id FROM participant pa "
                                                "JOIN person p ON p.id = pa.person_id WHERE pa.event_id = ? "
                                                "ORDER BY p.id");
     statement.bind(1, event_id);
@@ -84,6 +108,10 @@ std::vector<Participant> PersonStore::participants(Id event_id) {
         participant.person = read_person(statement);
         participant.ticket_type = statement.getColumn(8).getString();
         participant.details_json = statement.getColumn(9).getString();
+        if (!statement.getColumn(10).isNull()) {
+            auto found = columns_by_batch.find(statement.getColumn(10).getInt64());
+            if (found != columns_by_batch.end()) participant.detail_columns = found->second;
+        }
         list.push_back(std::move(participant));
     }
     return list;

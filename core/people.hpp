@@ -31,7 +31,8 @@ private:
     storage::Database& db_;
 };
 
-// The participant's details (columns without a field of their own) as name/value pairs, in file order.
+// The participant's details (cells without a field of their own) as name/value pairs, in file
+// order, leaving out the empty ones.
 std::vector<std::pair<std::string, std::string>> participant_details(const Participant& participant);
 
 // True if the person matches a search, ignoring case and accents; `needle_folded` is text::fold(search).

@@ -88,9 +88,14 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string collapse_spaces(std::string_view s) {
-    s = trim(s);
     std::string out;
-    out.reserve(s.size());
+    collapse_spaces_into(out, s);
+    return out;
+}
+
+void collapse_spaces_into(std::string& out, std::string_view s) {
+    s = trim(s);
+    out.clear();
     bool in_space = false;
     for (std::size_t i = 0; i < s.size();) {
         std::size_t n = space_at(s, i);
@@ -103,7 +108,6 @@ std::string collapse_spaces(std::string_view s) {
         in_space = false;
         out.push_back(s[i++]);
     }
-    return out;
 }
 
 bool is_valid_utf8(std::string_view s) {
@@ -194,11 +198,17 @@ std::string to_lower(std::string_view s) {
 std::string fold(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    fold_append(out, s);
+    return out;
+}
+
+void fold_append(std::string& out, std::string_view s) {
+    const std::size_t start = out.size();
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size();) {
         std::size_t n = space_at(s, i);
         if (n > 0) {
-            pending_space = !out.empty();
+            pending_space = out.size() > start;
             i += n;
             continue;
         }
@@ -212,7 +222,6 @@ std::string fold(std::string_view s) {
         }
         append_folded(out, lower_code_point(next_code_point(s, i)));
     }
-    return out;
 }
 
 }  // namespace mingle::text

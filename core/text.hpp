@@ -11,6 +11,8 @@ std::string_view trim(std::string_view s);
 
 // Trims, and turns every run of white space inside into one ASCII space.
 std::string collapse_spaces(std::string_view s);
+// The same into `out` (replacing its contents), reusing its buffer: for loops over many rows.
+void collapse_spaces_into(std::string& out, std::string_view s);
 
 bool is_valid_utf8(std::string_view s);
 
@@ -25,6 +27,8 @@ std::string to_lower(std::string_view s);
 // The key for "same text, ignoring case and accents": lower case, letters reduced to their base
 // (é→e, ø→o, å→a, æ→ae, ß→ss, ł→l), white space collapsed. Used for identity and search.
 std::string fold(std::string_view s);
+// Appends fold(s) to `out` (no separator added): for building keys without temporaries.
+void fold_append(std::string& out, std::string_view s);
 
 // True if `needle_folded` occurs in `haystack_folded` (both already folded).
 inline bool contains(std::string_view haystack_folded, std::string_view needle_folded) {

@@ -40,12 +40,32 @@ TEST_CASE("the identity index matches by e-mail first, then by name where e-mail
     CHECK_FALSE(index.find("", ""));
 }
 
-TEST_CASE("the identity index loads the keys stored with people", "[identity]") {
+TEST_CASE("the identity index loads the keys of the people in the database", "[identity]") {
     auto db = storage::Database::open(":memory:");
     REQUIRE(db.ok());
-    (*db)->sql().exec("INSERT INTO person(id, email_key, name_key) VALUES (5, 'a@b.dk', 'a b|c')");
+    (*db)->sql().exec("INSERT INTO person(id, first_name, last_name, email, company) VALUES "
+                      "(5, 'Åse', 'Bæk', 'ase@b.dk', 'Ørsted'), (6, 'Lars', 'Holm', '', '')");
     IdentityIndex index;
     index.load((*db)->sql());
-    CHECK(index.find("a@b.dk", "") == Id{5});
-    CHECK(index.find("", "a b|c") == Id{5});
+    CHECK(index.find("ase@b.dk", "") == Id{5});
+    CHECK(index.find("", name_key("ase", "baek", "orsted")) == Id{5});
+    CHECK(index.find("lars@holm.dk", name_key("Lars", "Holm", "")) == Id{6});
+}
+
+TEST_CASE("the key map finds, keeps the first, forgets on request and grows", "[identity]") {
+    KeyMap map;
+    CHECK_FALSE(map.find("nobody"));
+    for (Id id = 1; id <= 5000; ++id) map.insert_if_absent("key " + std::to_string(id), id);
+    map.insert_if_absent("key 7", 99);  // the first one stays
+    CHECK(map.find("key 7") == Id{7});
+    CHECK(map.find("key 5000") == Id{5000});
+    CHECK(map.size() == 5000);
+    map.erase_if_maps_to("key 8", 99);  // not its id: stays
+    CHECK(map.find("key 8") == Id{8});
+    map.erase_if_maps_to("key 8", 8);
+    CHECK_FALSE(map.find("key 8"));
+    CHECK(map.find("key 9") == Id{9});  // probing goes on past the removed one
+    map.insert_if_absent("key 8", 42);
+    CHECK(map.find("key 8") == Id{42});
+    CHECK(map.size() == 5000);
 }

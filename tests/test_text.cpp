@@ -57,3 +57,20 @@ TEST_CASE("append_utf8 and next_code_point round-trip", "[text]") {
     CHECK(text::next_code_point(bad, pos) == 0xFFFD);
     CHECK(pos == 1);
 }
+
+#include <cstdlib>
+
+#include "core/time_format.hpp"
+
+TEST_CASE("stored UTC times are shown in local time", "[text]") {
+    const char* saved = std::getenv("TZ");
+    std::string previous = saved ? saved : "";
+    ::setenv("TZ", "Europe/Copenhagen", 1);
+    ::tzset();
+    CHECK(mingle::local_time("2026-11-23T04:04:54Z") == "2026-11-23 05:04");   // winter: UTC+1
+    CHECK(mingle::local_time("2026-07-01T22:30:00Z") == "2026-07-02 00:30");   // summer: UTC+2
+    CHECK(mingle::local_time("not a time") == "not a time");
+    if (saved) ::setenv("TZ", previous.c_str(), 1);
+    else ::unsetenv("TZ");
+    ::tzset();
+}

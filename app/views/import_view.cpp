@@ -5,6 +5,8 @@
 #include "app/app.hpp"
 #include "app/widgets.hpp"
 #include "core/events.hpp"
+#include "core/paths.hpp"
+#include "core/time_format.hpp"
 #include "core/text.hpp"
 
 namespace mingle::app {
@@ -193,7 +195,7 @@ void ImportView::refresh_listing() {
     fs::path typed = std::string(text::trim(path_input_));
     fs::path directory;
     std::error_code ec;
-    if (typed.empty()) directory = fs::current_path(ec);
+    if (typed.empty()) directory = paths::downloads_dir();
     else if (fs::is_directory(typed, ec)) directory = typed;
     else directory = typed.parent_path();
     if (directory.empty()) directory = fs::current_path(ec);
@@ -247,7 +249,7 @@ void ImportView::draw_history(App& app) {
         ImGui::PushID(static_cast<int>(batch.id));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(batch.imported_at.c_str());
+        ImGui::TextUnformatted(local_time(batch.imported_at).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(batch.source_name.c_str());
         ImGui::TableNextColumn();
@@ -346,10 +348,15 @@ void ImportView::draw_layout_corrections(App& app) {
     const Translator& tr = app.tr();
     import::SourceLayout chosen = layout_;
     bool changed = false;
-    const float combo_width = ImGui::GetFontSize() * 9.0f;
-
-    ImGui::SetNextItemWidth(combo_width);
-    if (ImGui::BeginCombo(tr("import.format"), tr(format_label_key(layout_.format)))) {
+    // Each label before its box, as a form reads.
+    auto label = [](const char* text) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(text);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
+    };
+    label(tr("import.format"));
+    if (ImGui::BeginCombo("##format", tr(format_label_key(layout_.format)))) {
         for (import::Format format : kFormats) {
             if (ImGui::Selectable(tr(format_label_key(format)), format == layout_.format)) {
                 chosen.format = format;
@@ -359,10 +366,11 @@ void ImportView::draw_layout_corrections(App& app) {
         ImGui::EndCombo();
     }
     app.probe().record("import.format");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(combo_width);
+    const float group_width = ImGui::GetFontSize() * 15.0f;  // a label and its box
+    widgets::same_line_if_fits(group_width);
+    label(tr("import.encoding"));
     std::string encoding(import::encoding_name(layout_.encoding));
-    if (ImGui::BeginCombo(tr("import.encoding"), encoding.c_str())) {
+    if (ImGui::BeginCombo("##encoding", encoding.c_str())) {
         for (import::Encoding option : kEncodings) {
             std::string name(import::encoding_name(option));
             if (ImGui::Selectable(name.c_str(), option == layout_.encoding)) {
@@ -374,9 +382,9 @@ void ImportView::draw_layout_corrections(App& app) {
     }
     app.probe().record("import.encoding");
     if (layout_.format == import::Format::Csv) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(combo_width);
-        if (ImGui::BeginCombo(tr("import.delimiter"), tr(delimiter_label_key(layout_.delimiter)))) {
+        widgets::same_line_if_fits(group_width);
+        label(tr("import.delimiter"));
+        if (ImGui::BeginCombo("##delimiter", tr(delimiter_label_key(layout_.delimiter)))) {
             for (char delimiter : kDelimiters) {
                 if (ImGui::Selectable(tr(delimiter_label_key(delimiter)), delimiter == layout_.delimiter)) {
                     chosen.delimiter = delimiter;
@@ -386,7 +394,8 @@ void ImportView::draw_layout_corrections(App& app) {
             ImGui::EndCombo();
         }
         app.probe().record("import.delimiter");
-        ImGui::SameLine();
+        widgets::same_line_if_fits(group_width);
+        ImGui::AlignTextToFramePadding();
         ImGui::Text(tr("import.header_line"), layout_.header_line);
         ImGui::SameLine();
         if (ImGui::ArrowButton("##header-up", ImGuiDir_Up) && layout_.header_record > 0) {
@@ -613,7 +622,7 @@ void ImportView::draw_undo_confirmation(App& app) {
         ImGui::EndPopup();
         return;
     }
-    ImGui::Text(tr("import.undo_question"), batch->source_name.c_str(), batch->imported_at.c_str());
+    ImGui::Text(tr("import.undo_question"), batch->source_name.c_str(), local_time(batch->imported_at).c_str());
     ImGui::Text(tr("import.undo_consequence"), static_cast<long long>(batch->created),
                 static_cast<long long>(batch->merged));
     if (ImGui::Button(tr("common.undo"))) {

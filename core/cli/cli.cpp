@@ -378,8 +378,9 @@ int command_people(Context& context, const CommandArgs& args) {
             if (!person_matches(participant.person, needle)) continue;
             Json json = person_json(participant.person);
             json["ticket_type"] = participant.ticket_type;
-            json["details"] = Json::parse(participant.details_json, nullptr, false);
-            if (json["details"].is_discarded()) json["details"] = Json::object();
+            Json details = Json::object();
+            for (const auto& [name, value] : participant_details(participant)) details[name] = value;
+            json["details"] = std::move(details);
             list.push_back(std::move(json));
         }
     } else {
@@ -418,8 +419,10 @@ std::string usage() {
     return R"(mingle — prepare, mingle and follow up at events
 
 Usage:
-  mingle [--db PATH] [--config PATH]                  open the GUI
-  mingle --screenshot FILE.png [--view NAME] [--event NAME] [--size WxH]
+  mingle [--db PATH] [--config PATH] [--event NAME] [--open FILE]
+                                                      open the GUI (--open: preview FILE
+                                                      for import, as if dropped on it)
+  mingle --screenshot FILE.png [--view NAME] [--event NAME] [--open FILE] [--size WxH]
                                                       render a view to a PNG and exit
                                                       (views: events, import, participants)
   mingle [--db PATH] COMMAND [options]
@@ -464,13 +467,14 @@ Result<Options> parse_options(const std::vector<std::string>& arguments) {
         } else if (argument == "--version") {
             options.version = true;
         } else if (argument == "--screenshot" || argument == "--view" || argument == "--event" ||
-                   argument == "--size") {
+                   argument == "--size" || argument == "--open") {
             auto value = take_value(argument.c_str());
             if (!value.ok()) return value.error();
             gui_option_seen = true;
             if (argument == "--screenshot") options.screenshot_path = *value;
             else if (argument == "--view") options.view = *value;
             else if (argument == "--event") options.event = *value;
+            else if (argument == "--open") options.open_path = *value;
             else {
                 auto x = value->find('x');
                 auto width = x == std::string::npos ? std::nullopt : parse_int(value->substr(0, x));
@@ -487,8 +491,8 @@ Result<Options> parse_options(const std::vector<std::string>& arguments) {
         }
     }
     if (gui_option_seen && !options.command.empty())
-        return make_error("mingle: --screenshot, --view, --event and --size go without a command; put command "
-                          "options after the command.");
+        return make_error("mingle: --screenshot, --view, --event, --size and --open go without a command; put "
+                          "command options after the command.");
     return options;
 }
 

@@ -21,6 +21,7 @@ struct Options {
     std::string screenshot_path;
     std::string view;           // events, import, participants
     std::string event;          // event to show, by name
+    std::string open_path;      // a participant file to preview for import at once
     int width = 1280;
     int height = 800;
 

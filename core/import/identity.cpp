@@ -1,5 +1,9 @@
 #include "identity.hpp"
 
+#include <algorithm>
+#include <cstring>
+#include <functional>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "core/text.hpp"
@@ -7,6 +11,13 @@
 namespace mingle::import {
 
 std::string email_key(std::string_view email) {
+    std::string key;
+    email_key_into(key, email);
+    return key;
+}
+
+void email_key_into(std::string& key, std::string_view email) {
+    key.clear();
     email = text::trim(email);
     if (text::starts_with_ascii_ci(email, "mailto:")) email.remove_prefix(7);
     if (email.size() >= 2 && email.front() == '<' && email.back() == '>') email = email.substr(1, email.size() - 2);
@@ -14,54 +25,127 @@ std::string email_key(std::string_view email) {
     auto at = email.find('@');
     if (at == std::string_view::npos || at == 0 || at + 1 >= email.size() ||
         email.find('@', at + 1) != std::string_view::npos)
-        return {};
-    std::string key;
-    key.reserve(email.size());
+        return;
     for (char c : email) {
         auto byte = static_cast<unsigned char>(c);
-        if (byte <= ' ' || c == ',' || c == ';' || c == '<' || c == '>' || c == '"') return {};
+        if (byte <= ' ' || c == ',' || c == ';' || c == '<' || c == '>' || c == '"') {
+            key.clear();
+            return;
+        }
         key.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
     }
-    return key;
 }
 
 std::string name_key(std::string_view first_name, std::string_view last_name, std::string_view company) {
-    std::string name = text::fold(std::string(first_name) + " " + std::string(last_name));
-    if (name.empty()) return {};
-    return name + "|" + text::fold(company);
+    std::string key;
+    name_key_into(key, first_name, last_name, company);
+    return key;
 }
+
+void name_key_into(std::string& key, std::string_view first_name, std::string_view last_name,
+                   std::string_view company) {
+    key.clear();
+    text::fold_append(key, first_name);
+    if (!key.empty() && !text::trim(last_name).empty()) key.push_back(' ');
+    text::fold_append(key, last_name);
+    if (key.empty()) return;
+    key.push_back('|');
+    text::fold_append(key, company);
+}
+
+// ---- KeyMap ---------------------------------------------------------------------------------------
+
+std::size_t KeyMap::slot_of(std::string_view key, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& slot = slots_[i];
+        if (slot.id == 0 || (slot.hash == hash && slot.key == key)) return i;
+    }
+}
+
+std::optional<Id> KeyMap::find(std::string_view key) const {
+    if (slots_.empty()) return std::nullopt;
+    const Slot& slot = slots_[slot_of(key, std::hash<std::string_view>{}(key))];
+    if (slot.id == 0 || slot.removed) return std::nullopt;
+    return slot.id;
+}
+
+void KeyMap::insert_if_absent(std::string_view key, Id id) {
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();  // keep the table at most 3/4 full
+    std::uint64_t hash = std::hash<std::string_view>{}(key);
+    Slot& slot = slots_[slot_of(key, hash)];
+    if (slot.id != 0) {
+        if (slot.removed) {
+            slot.id = id;
+            slot.removed = false;
+            ++live_;
+        }
+        return;
+    }
+    slot = Slot{hash, store(key), id, false};
+    ++used_;
+    ++live_;
+}
+
+void KeyMap::erase_if_maps_to(std::string_view key, Id id) {
+    if (slots_.empty()) return;
+    Slot& slot = slots_[slot_of(key, std::hash<std::string_view>{}(key))];
+    if (slot.id == id && !slot.removed) {
+        slot.removed = true;  // the key stays as a marker so probing goes on past it
+        --live_;
+    }
+}
+
+void KeyMap::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    for (const Slot& slot : old)
+        if (slot.id != 0) slots_[slot_of(slot.key, slot.hash)] = slot;
+}
+
+std::string_view KeyMap::store(std::string_view key) {
+    constexpr std::size_t kBlockSize = 256 * 1024;
+    if (key.size() > block_free_) {
+        std::size_t size = std::max(kBlockSize, key.size());
+        blocks_.push_back(std::make_unique<char[]>(size));
+        block_cursor_ = blocks_.back().get();
+        block_free_ = size;
+    }
+    if (!key.empty()) std::memcpy(block_cursor_, key.data(), key.size());
+    std::string_view stored(block_cursor_, key.size());
+    block_cursor_ += key.size();
+    block_free_ -= key.size();
+    return stored;
+}
+
+// ---- IdentityIndex --------------------------------------------------------------------------------
 
 void IdentityIndex::load(SQLite::Database& sql) {
-    by_email_.clear();
-    by_name_.clear();
-    SQLite::Statement query(sql, "SELECT id, email_key, name_key FROM person");
-    while (query.executeStep())
-        add(query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString());
+    *this = IdentityIndex();
+    SQLite::Statement query(sql, "SELECT id, email, first_name, last_name, company FROM person ORDER BY id");
+    std::string email, name;
+    while (query.executeStep()) {
+        email_key_into(email, query.getColumn(1).getText());
+        name_key_into(name, query.getColumn(2).getText(), query.getColumn(3).getText(), query.getColumn(4).getText());
+        add(query.getColumn(0).getInt64(), email, name);
+    }
 }
 
-std::optional<Id> IdentityIndex::find(const std::string& email_key, const std::string& name_key) const {
+std::optional<Id> IdentityIndex::find(std::string_view email_key, std::string_view name_key) const {
     if (!email_key.empty()) {
-        if (auto found = by_email_.find(email_key); found != by_email_.end()) return found->second;
+        if (auto found = by_email_.find(email_key)) return found;
     }
     if (name_key.empty()) return std::nullopt;
-    auto found = by_name_.find(name_key);
-    if (found == by_name_.end()) return std::nullopt;
-    for (const NameCandidate& candidate : found->second)
-        if (email_key.empty() || !candidate.has_email) return candidate.id;
-    return std::nullopt;
+    // A row with an e-mail may only join someone who has none: a different address is a different person.
+    return email_key.empty() ? by_name_.find(name_key) : by_name_without_email_.find(name_key);
 }
 
-void IdentityIndex::add(Id id, const std::string& email_key, const std::string& name_key) {
-    if (!email_key.empty()) by_email_.try_emplace(email_key, id);
+void IdentityIndex::add(Id id, std::string_view email_key, std::string_view name_key) {
+    if (!email_key.empty()) by_email_.insert_if_absent(email_key, id);
     if (name_key.empty()) return;
-    auto& candidates = by_name_[name_key];
-    for (NameCandidate& candidate : candidates) {
-        if (candidate.id == id) {
-            candidate.has_email = candidate.has_email || !email_key.empty();
-            return;
-        }
-    }
-    candidates.push_back({id, !email_key.empty()});
+    by_name_.insert_if_absent(name_key, id);
+    if (email_key.empty()) by_name_without_email_.insert_if_absent(name_key, id);
+    else by_name_without_email_.erase_if_maps_to(name_key, id);
 }
 
 }  // namespace mingle::import

@@ -1,6 +1,11 @@
 #include "importer.hpp"
 
+#include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,13 +48,6 @@ std::string column_label(const SourceLayout& layout, std::size_t index) {
     return "Column " + std::to_string(index + 1);
 }
 
-void append_detail(std::string& json, std::string_view key_literal, std::string_view value) {
-    json.push_back(json.empty() ? '{' : ',');
-    json += key_literal;
-    json.push_back(':');
-    append_json_string(json, value);
-}
-
 // Writes one import: the statements are prepared once and reused for every row.
 class ImportWriter {
 public:
@@ -59,39 +57,46 @@ public:
           batch_id_(batch_id),
           summary_(summary),
           insert_person_(sql, "INSERT INTO person(first_name, last_name, email, company, title, phone, url, "
-                              "email_key, name_key, created_by_batch) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              "created_by_batch, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           insert_participant_(sql, "INSERT INTO participant(event_id, person_id, ticket_type, details, batch_id) "
                                    "VALUES(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
           select_person_(sql, "SELECT first_name, last_name, email, company, title, phone, url FROM person "
                               "WHERE id = ?"),
           update_person_(sql, "UPDATE person SET first_name = ?, last_name = ?, email = ?, company = ?, title = ?, "
-                              "phone = ?, url = ?, email_key = ?, name_key = ? WHERE id = ?"),
+                              "phone = ?, url = ? WHERE id = ?"),
           insert_change_(sql, "INSERT INTO import_change(batch_id, person_id, field, old_value, new_value) "
                               "VALUES(?, ?, ?, '', ?)") {
         insert_participant_.bind(1, event_id_);
         insert_participant_.bind(5, batch_id_);
+        // One timestamp for the whole import, bound once, rather than strftime() per row.
+        SQLite::Statement now(sql, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+        now.executeStep();
+        created_at_ = now.getColumn(0).getString();
+        insert_person_.bind(8, batch_id_);
+        insert_person_.bindNoCopy(9, created_at_);
+        SQLite::Statement highest(sql, "SELECT coalesce(max(id), 0) FROM person");
+        highest.executeStep();
+        highest_id_before_ = highest.getColumn(0).getInt64();
         index_.load(sql);
     }
 
+    // `row.email` is already the normalised e-mail key (RowMapper::map makes it so).
     void write(const MappedRow& row) {
-        email_key_ = email_key(row.email);
-        name_key_ = name_key(row.first_name, row.last_name, row.company);
-        std::optional<Id> person = index_.find(email_key_, name_key_);
+        std::optional<Id> person = index_.find(row.email, row.name_key);
         bool created_here = false;
         if (!person) {
             person = insert_person(row);
             created_here = true;
-            created_.insert(*person);
             ++summary_.created;
         } else {
-            fill_empty_fields(*person, row, created_.count(*person) > 0);
+            fill_empty_fields(*person, row, created_by_this_import(*person));
         }
         insert_participant_.bindNoCopy(3, row.ticket_type);
-        insert_participant_.bindNoCopy(4, row.details_json.empty() ? kEmptyObject : row.details_json);
+        insert_participant_.bindNoCopy(4, row.details_json);
         insert_participant_.bind(2, *person);
         int added = insert_participant_.exec();
         insert_participant_.reset();
-        bool first_time_in_file = seen_.insert(*person).second;
+        bool first_time_in_file = mark_seen(*person);
         if (created_here) return;
         if (added > 0) ++summary_.matched;
         else if (first_time_in_file) ++summary_.already_listed;
@@ -99,18 +104,29 @@ public:
     }
 
 private:
-    static inline const std::string kEmptyObject = "{}";
+    // SQLite gives new rows the next rowid, so the people this import created are exactly those
+    // above the highest id there was when it began.
+    bool created_by_this_import(Id id) const { return id > highest_id_before_; }
+
+    // True the first time a person comes up in this file.
+    bool mark_seen(Id id) {
+        if (created_by_this_import(id)) {
+            auto index = static_cast<std::size_t>(id - highest_id_before_ - 1);
+            if (index >= seen_created_.size()) seen_created_.resize(index + 1024);
+            bool first = !seen_created_[index];
+            seen_created_[index] = true;
+            return first;
+        }
+        return seen_known_.insert(id).second;
+    }
 
     Id insert_person(const MappedRow& row) {
         for (std::size_t i = 0; i < kPersonFields.size(); ++i)
             insert_person_.bindNoCopy(static_cast<int>(i) + 1, row.*kPersonFields[i].value);
-        insert_person_.bindNoCopy(8, email_key_);
-        insert_person_.bindNoCopy(9, name_key_);
-        insert_person_.bind(10, batch_id_);
         insert_person_.exec();
         insert_person_.reset();
         Id id = sql_.getLastInsertRowid();
-        index_.add(id, email_key_, name_key_);
+        index_.add(id, row.email, row.name_key);
         return id;
     }
 
@@ -144,16 +160,12 @@ private:
             insert_change_.reset();
         }
         if (!changed) return;
-        std::string new_email_key = email_key(current.email);
-        std::string new_name_key = name_key(current.first_name, current.last_name, current.company);
         for (std::size_t i = 0; i < kPersonFields.size(); ++i)
             update_person_.bind(static_cast<int>(i) + 1, current.*kPersonFields[i].value);
-        update_person_.bind(8, new_email_key);
-        update_person_.bind(9, new_name_key);
-        update_person_.bind(10, id);
+        update_person_.bind(8, id);
         update_person_.exec();
         update_person_.reset();
-        index_.add(id, new_email_key, new_name_key);
+        index_.add(id, current.email, name_key(current.first_name, current.last_name, current.company));
     }
 
     SQLite::Database& sql_;
@@ -161,15 +173,129 @@ private:
     Id batch_id_;
     ImportSummary& summary_;
     IdentityIndex index_;
-    std::unordered_set<Id> created_;
-    std::unordered_set<Id> seen_;
-    std::string email_key_;
-    std::string name_key_;
+    Id highest_id_before_ = 0;
+    std::vector<bool> seen_created_;      // by id above highest_id_before_
+    std::unordered_set<Id> seen_known_;  // people known before this import
+    std::string created_at_;
     SQLite::Statement insert_person_;
     SQLite::Statement insert_participant_;
     SQLite::Statement select_person_;
     SQLite::Statement update_person_;
     SQLite::Statement insert_change_;
+};
+
+// Reads and maps rows on a second thread while the caller writes earlier rows to SQLite: with
+// two cores, parsing and mapping come almost free on the clock. Batches of rows are recycled, so
+// their strings keep their buffers from batch to batch.
+class MappedRowStream {
+public:
+    struct Item {
+        std::size_t line = 0;
+        bool ok = false;
+        MappedRow row;
+        std::string reason;  // why it cannot become a person, when !ok
+    };
+    struct Batch {
+        std::vector<Item> items;
+        std::size_t count = 0;
+    };
+
+    MappedRowStream(const ImportSource& source, const SourceLayout& layout, RowMapper& mapper,
+                    std::atomic<std::uint64_t>* bytes_done) {
+        for (auto& batch : batches_) {
+            batch.items.resize(kRowsPerBatch);
+            free_.push_back(&batch);
+        }
+        thread_ = std::thread([this, &source, &layout, &mapper, bytes_done] { produce(source, layout, mapper, bytes_done); });
+    }
+
+    ~MappedRowStream() {
+        stop();
+        thread_.join();
+    }
+
+    MappedRowStream(const MappedRowStream&) = delete;
+    MappedRowStream& operator=(const MappedRowStream&) = delete;
+
+    // The next batch, or nullptr when the file is done (or reading failed: see error()).
+    const Batch* next() {
+        std::unique_lock lock(mutex_);
+        if (current_) {
+            current_->count = 0;
+            free_.push_back(current_);
+            current_ = nullptr;
+            changed_.notify_all();
+        }
+        changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
+        if (ready_.empty()) return nullptr;
+        current_ = ready_.front();
+        ready_.pop_front();
+        return current_;
+    }
+
+    // Ends reading early (cancelled, or writing failed).
+    void stop() {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        changed_.notify_all();
+    }
+
+    // Why reading failed, once next() has returned nullptr.
+    const std::optional<Error>& error() const { return error_; }
+
+private:
+    static constexpr std::size_t kRowsPerBatch = 1024;
+    static constexpr std::size_t kBatches = 4;
+
+    void produce(const ImportSource& source, const SourceLayout& layout, RowMapper& mapper,
+                 std::atomic<std::uint64_t>* bytes_done) {
+        Batch* batch = nullptr;
+        auto result = read(
+            source, layout,
+            [&](const RowView& view) {
+                if (!batch && !(batch = take_free())) return false;
+                Item& item = batch->items[batch->count++];
+                item.line = view.line;
+                item.ok = mapper.map(view, item.row, item.reason);
+                if (batch->count == kRowsPerBatch) {
+                    publish(batch);
+                    batch = nullptr;
+                }
+                return true;
+            },
+            bytes_done);
+        if (batch && batch->count > 0) publish(batch);
+        std::lock_guard lock(mutex_);
+        if (!result.ok()) error_ = result.error();
+        finished_ = true;
+        changed_.notify_all();
+    }
+
+    Batch* take_free() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !free_.empty() || stopping_; });
+        if (stopping_) return nullptr;
+        Batch* batch = free_.back();
+        free_.pop_back();
+        return batch;
+    }
+
+    void publish(Batch* batch) {
+        std::lock_guard lock(mutex_);
+        ready_.push_back(batch);
+        changed_.notify_all();
+    }
+
+    std::array<Batch, kBatches> batches_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::vector<Batch*> free_;
+    std::deque<Batch*> ready_;
+    Batch* current_ = nullptr;
+    bool finished_ = false;
+    bool stopping_ = false;
+    std::optional<Error> error_;
+    std::thread thread_;
 };
 
 std::string header_signature(const SourceLayout& layout) {
@@ -233,22 +359,28 @@ RowMapper::RowMapper(const SourceLayout& layout, const std::vector<Field>& mappi
         std::string label = column_label(layout, i);
         int uses = ++label_uses[label];
         if (uses > 1) label += " (" + std::to_string(uses) + ")";
-        Column column{i < mapping.size() ? mapping[i] : Field::Detail, {}};
-        append_json_string(column.json_key, label);
-        columns_.push_back(std::move(column));
+        labels_.push_back(std::move(label));
+        fields_.push_back(i < mapping.size() ? mapping[i] : Field::Detail);
     }
 }
 
-bool RowMapper::map(const RowView& row, MappedRow& out, std::string& reason) const {
+std::vector<std::string> RowMapper::column_labels() const {
+    std::vector<std::string> labels = labels_;
+    for (std::size_t i = labels.size(); i < widest_detail_; ++i) labels.push_back("Column " + std::to_string(i + 1));
+    return labels;
+}
+
+bool RowMapper::map(const RowView& row, MappedRow& out, std::string& reason) {
     for (const auto& field : kPersonFields) (out.*field.value).clear();
     out.ticket_type.clear();
     out.details_json.clear();
+    out.name_key.clear();
     std::string full_name;
-    std::string extra_key;
+    std::size_t next_detail = 0;  // the array position the next value goes to
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
         std::string_view cell = text::trim(row.cells[i]);
         if (cell.empty()) continue;
-        Field field = i < columns_.size() ? columns_[i].field : Field::Detail;
+        Field field = i < fields_.size() ? fields_[i] : Field::Detail;
         std::string* target = nullptr;
         switch (field) {
             case Field::Ignore: continue;
@@ -262,25 +394,24 @@ bool RowMapper::map(const RowView& row, MappedRow& out, std::string& reason) con
             case Field::TicketType: target = &out.ticket_type; break;
             case Field::Email:
                 if (out.email.empty()) {
-                    out.email = email_key(cell);
+                    email_key_into(out.email, cell);
                     if (!out.email.empty()) continue;
                 }
                 break;  // not an e-mail address (or a second one): keep it as a detail
             case Field::Detail: break;
         }
         if (target && target->empty()) {
-            *target = text::collapse_spaces(cell);
+            text::collapse_spaces_into(*target, cell);
             continue;
         }
-        if (i < columns_.size()) {
-            append_detail(out.details_json, columns_[i].json_key, cell);
-        } else {
-            extra_key.clear();
-            append_json_string(extra_key, "Column " + std::to_string(i + 1));
-            append_detail(out.details_json, extra_key, cell);
-        }
+        // Kept as a detail, at its column's position; cells used elsewhere leave "" behind.
+        out.details_json.push_back(next_detail == 0 ? '[' : ',');
+        for (; next_detail < i; ++next_detail) out.details_json += "\"\",";
+        append_json_string(out.details_json, cell);
+        next_detail = i + 1;
+        widest_detail_ = std::max(widest_detail_, next_detail);
     }
-    if (!out.details_json.empty()) out.details_json.push_back('}');
+    if (next_detail > 0) out.details_json.push_back(']');
     if (out.first_name.empty() && out.last_name.empty() && !full_name.empty()) {
         NameParts parts = split_full_name(full_name);
         out.first_name = std::move(parts.first);
@@ -290,6 +421,7 @@ bool RowMapper::map(const RowView& row, MappedRow& out, std::string& reason) con
         reason = "no name and no e-mail address";
         return false;
     }
+    name_key_into(out.name_key, out.first_name, out.last_name, out.company);
     return true;
 }
 
@@ -382,60 +514,64 @@ Result<ImportSummary> run_import(storage::Database& db, const ImportRequest& req
         SQLite::Database& sql = db.sql();
         SQLite::Transaction transaction(sql);
         SQLite::Statement insert_batch(sql, "INSERT INTO import_batch(event_id, source_name, format, encoding, "
-                                            "delimiter) VALUES(?, ?, ?, ?, ?)");
+                                            "delimiter, columns) VALUES(?, ?, ?, ?, ?, ?)");
         insert_batch.bind(1, request.event_id);
         insert_batch.bind(2, source_name);
         insert_batch.bind(3, std::string(format_name(request.layout.format)));
         insert_batch.bind(4, std::string(encoding_name(request.layout.encoding)));
         insert_batch.bind(5, request.layout.format == Format::Csv ? delimiter_name(request.layout.delimiter)
                                                                    : std::string());
+        insert_batch.bind(6, nlohmann::json(mapper.column_labels()).dump());
         insert_batch.exec();
         const Id batch_id = sql.getLastInsertRowid();
 
         ImportWriter writer(sql, request.event_id, batch_id, summary);
-        MappedRow row;
-        std::string reason;
         bool cancelled = false;
         std::optional<Error> failure;
-        auto read_result = read(
-            request.source, request.layout,
-            [&](const RowView& view) {
-                if (progress) {
-                    if (progress->cancel.load(std::memory_order_relaxed)) {
-                        cancelled = true;
-                        return false;
-                    }
-                    progress->rows.fetch_add(1, std::memory_order_relaxed);
-                }
+        MappedRowStream rows(request.source, request.layout, mapper, progress ? &progress->bytes_done : nullptr);
+        while (const MappedRowStream::Batch* batch = rows.next()) {
+            if (progress && progress->cancel.load(std::memory_order_relaxed)) {
+                cancelled = true;
+                rows.stop();
+                break;
+            }
+            for (std::size_t i = 0; i < batch->count; ++i) {
+                const auto& item = batch->items[i];
                 ++summary.rows;
-                if (!mapper.map(view, row, reason)) {
+                if (!item.ok) {
                     ++summary.skipped;
                     if (summary.skipped_rows.size() < ImportSummary::kMaxSkippedListed)
-                        summary.skipped_rows.push_back({view.line, reason});
-                    return true;
+                        summary.skipped_rows.push_back({item.line, item.reason});
+                    continue;
                 }
                 try {
-                    writer.write(row);
+                    writer.write(item.row);
                 } catch (const std::exception& error) {
-                    failure = storage::sqlite_error(error, "importing line " + std::to_string(view.line));
-                    return false;
+                    failure = storage::sqlite_error(error, "importing line " + std::to_string(item.line));
+                    break;
                 }
-                return true;
-            },
-            progress ? &progress->bytes_done : nullptr);
-        if (!read_result.ok()) return read_result.error();
+            }
+            if (progress) progress->rows.store(summary.rows, std::memory_order_relaxed);
+            if (failure) {
+                rows.stop();
+                break;
+            }
+        }
         if (failure) return *failure;
         if (cancelled) return make_error("The import was cancelled; nothing was imported.", source_name);
+        if (rows.error()) return *rows.error();
         if (request.dry_run) return summary;  // the transaction rolls back here
 
         if (summary.changed_anything()) {
-            SQLite::Statement finish(sql, "UPDATE import_batch SET rows_read = ?, created = ?, merged = ?, skipped = ? "
-                                          "WHERE id = ?");
+            // The columns again: rows may have had cells past the header ("Column 13").
+            SQLite::Statement finish(sql, "UPDATE import_batch SET rows_read = ?, created = ?, merged = ?, skipped = ?, "
+                                          "columns = ? WHERE id = ?");
             finish.bind(1, static_cast<std::int64_t>(summary.rows));
             finish.bind(2, static_cast<std::int64_t>(summary.created));
             finish.bind(3, static_cast<std::int64_t>(summary.matched));
             finish.bind(4, static_cast<std::int64_t>(summary.skipped));
-            finish.bind(5, batch_id);
+            finish.bind(5, nlohmann::json(mapper.column_labels()).dump());
+            finish.bind(6, batch_id);
             finish.exec();
             summary.batch_id = batch_id;
         } else {
@@ -478,7 +614,6 @@ Status undo_import(storage::Database& db, Id batch_id) {
         // 1. Empty the fields it filled in on people who were known before, where still as it left them.
         SQLite::Statement changes(sql, "SELECT DISTINCT person_id, field, new_value FROM import_change WHERE batch_id = ?");
         changes.bind(1, batch_id);
-        std::unordered_set<Id> touched;
         while (changes.executeStep()) {
             const PersonField* field = person_field(changes.getColumn(1).getString());
             if (!field) continue;
@@ -487,19 +622,6 @@ Status undo_import(storage::Database& db, Id batch_id) {
             revert.bind(1, changes.getColumn(0).getInt64());
             revert.bind(2, changes.getColumn(2).getString());
             revert.exec();
-            touched.insert(changes.getColumn(0).getInt64());
-        }
-        // Their identity keys follow their fields.
-        for (Id id : touched) {
-            SQLite::Statement person(sql, "SELECT first_name, last_name, email, company FROM person WHERE id = ?");
-            person.bind(1, id);
-            if (!person.executeStep()) continue;
-            SQLite::Statement keys(sql, "UPDATE person SET email_key = ?, name_key = ? WHERE id = ?");
-            keys.bind(1, email_key(person.getColumn(2).getString()));
-            keys.bind(2, name_key(person.getColumn(0).getString(), person.getColumn(1).getString(),
-                                  person.getColumn(3).getString()));
-            keys.bind(3, id);
-            keys.exec();
         }
         // 2. Take its participants off the event.
         SQLite::Statement participants(sql, "DELETE FROM participant WHERE batch_id = ?");

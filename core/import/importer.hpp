@@ -38,13 +38,14 @@ Result<ReadStats> read(const ImportSource& source, const SourceLayout& layout, c
 struct MappedRow {
     std::string first_name;
     std::string last_name;
-    std::string email;  // empty when the cell was not an e-mail address (the cell is then kept in details)
+    std::string email;  // normalised (identity::email_key); empty when the cell was not an address (kept in details)
     std::string company;
     std::string title;
     std::string phone;
     std::string url;
     std::string ticket_type;
-    std::string details_json;  // JSON object of the Detail columns that are not empty
+    std::string details_json;  // JSON array aligned with RowMapper::column_labels(): cells kept as details
+    std::string name_key;      // identity::name_key of the names and company above
 };
 
 // Turns rows into MappedRows under a column mapping, reusing its buffers from row to row.
@@ -53,14 +54,16 @@ public:
     RowMapper(const SourceLayout& layout, const std::vector<Field>& mapping);
 
     // False, with the reason, when the row cannot become a person (no name and no e-mail).
-    bool map(const RowView& row, MappedRow& out, std::string& reason) const;
+    bool map(const RowView& row, MappedRow& out, std::string& reason);
+
+    // The names details_json is aligned with: the columns (unnamed ones as "Column N", repeated
+    // names numbered), then "Column N" for cells past the header that held something.
+    std::vector<std::string> column_labels() const;
 
 private:
-    struct Column {
-        Field field;
-        std::string json_key;  // the column name as a JSON string literal, for details
-    };
-    std::vector<Column> columns_;
+    std::vector<Field> fields_;
+    std::vector<std::string> labels_;
+    std::size_t widest_detail_ = 0;  // 1 + the highest cell index kept as a detail so far
 };
 
 // Fails when no column is a name or an e-mail, naming the header and its line.

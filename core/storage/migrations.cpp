@@ -27,6 +27,7 @@ CREATE TABLE import_batch (
     format      TEXT NOT NULL,
     encoding    TEXT NOT NULL DEFAULT '',
     delimiter   TEXT NOT NULL DEFAULT '',
+    columns     TEXT NOT NULL DEFAULT '[]',  -- JSON array: the file's column names, for participant.details
     rows_read   INTEGER NOT NULL DEFAULT 0,
     created     INTEGER NOT NULL DEFAULT 0,
     merged      INTEGER NOT NULL DEFAULT 0,
@@ -36,8 +37,10 @@ CREATE TABLE import_batch (
 );
 CREATE INDEX import_batch_event ON import_batch(event_id);
 
--- A person exists once, across all events. email_key and name_key are the identity keys
--- (normalised e-mail; folded "first last|company"), kept up to date by core.
+-- A person exists once, across all events. The e-mail is stored normalised (trimmed, lower
+-- case) and is the first identity key; the second, name plus company, is computed when needed.
+-- Neither has an index: an import loads every person's keys into memory once
+-- (import/identity.cpp), and indexes would only slow every insert of a big import.
 CREATE TABLE person (
     id               INTEGER PRIMARY KEY,
     first_name       TEXT NOT NULL DEFAULT '',
@@ -47,27 +50,24 @@ CREATE TABLE person (
     title            TEXT NOT NULL DEFAULT '',
     phone            TEXT NOT NULL DEFAULT '',
     url              TEXT NOT NULL DEFAULT '',
-    email_key        TEXT NOT NULL DEFAULT '',
-    name_key         TEXT NOT NULL DEFAULT '',
     created_by_batch INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
     created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-CREATE INDEX person_email_key ON person(email_key) WHERE email_key <> '';
-CREATE INDEX person_name_key ON person(name_key) WHERE name_key <> '';
-CREATE INDEX person_created_by_batch ON person(created_by_batch) WHERE created_by_batch IS NOT NULL;
 
--- A person at an event, with what the export said (ticket type, registration answers and every
--- column that has no field of its own, as a JSON object in details).
+-- A person at an event, with what the export said: the ticket type, and in details the cells that
+-- have no field of their own (registration answers, order numbers). details is a JSON array
+-- aligned with the columns of the import that listed the participant (import_batch.columns), with
+-- "" for cells used elsewhere and trailing empties left out; or a JSON object name -> value for a
+-- participant added by hand. Stored so, the column names are not repeated in every row.
 CREATE TABLE participant (
     event_id    INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
     person_id   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     ticket_type TEXT NOT NULL DEFAULT '',
-    details     TEXT NOT NULL DEFAULT '{}',
+    details     TEXT NOT NULL DEFAULT '',
     batch_id    INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
     PRIMARY KEY (event_id, person_id)
 ) WITHOUT ROWID;
 CREATE INDEX participant_person ON participant(person_id);
-CREATE INDEX participant_batch ON participant(batch_id) WHERE batch_id IS NOT NULL;
 
 -- Fields an import filled in on people who already existed, so undo can put them back.
 CREATE TABLE import_change (
