@@ -94,6 +94,25 @@ TEST_CASE("an import creates people and participants, and merges a person listed
           "Student");
 }
 
+TEST_CASE("a person listed twice in one file gets the fields the second row adds", "[importer]") {
+    Fixture f;
+    auto summary = f.import_text("A", "a.csv",
+                                 "Name,Email,Company,Title\n"
+                                 "Mette Jensen,m@x.dk,,\n"
+                                 "Lars Holm,l@x.dk,DTU,\n"
+                                 "Mette Jensen,M@X.DK,Vestas,\n"    // fills the company
+                                 "Mette Jensen,m@x.dk,Other,CTO\n"  // keeps Vestas, fills the title
+                                 "Lars Holm,l@x.dk,DTU,\n");        // brings nothing new
+    REQUIRE(summary.ok());
+    CHECK(summary->created == 2);
+    CHECK(summary->duplicates == 3);
+    CHECK(summary->fields_filled == 0);  // filled on people this import created: not counted as merges
+    CHECK(f.text("SELECT company || '/' || title FROM person WHERE email = 'm@x.dk'") == "Vestas/CTO");
+    CHECK(f.scalar("SELECT count(*) FROM participant") == 2);
+    REQUIRE(undo_import(*f.db, summary->batch_id).ok());
+    CHECK(f.scalar("SELECT count(*) FROM person") == 0);
+}
+
 TEST_CASE("importing the same file twice adds nobody", "[importer]") {
     Fixture f;
     REQUIRE(f.import_text("Summit", "a.csv", kEventbrite).ok());

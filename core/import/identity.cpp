@@ -120,14 +120,22 @@ std::string_view KeyMap::store(std::string_view key) {
 
 // ---- IdentityIndex --------------------------------------------------------------------------------
 
-void IdentityIndex::load(SQLite::Database& sql) {
+void IdentityIndex::load(SQLite::Database& sql, std::vector<std::uint8_t>* field_masks) {
     *this = IdentityIndex();
-    SQLite::Statement query(sql, "SELECT id, email, first_name, last_name, company FROM person ORDER BY id");
+    SQLite::Statement query(sql, "SELECT id, email, first_name, last_name, company, "
+                                 "(first_name <> '') | (last_name <> '') << 1 | (email <> '') << 2 | "
+                                 "(company <> '') << 3 | (title <> '') << 4 | (phone <> '') << 5 | (url <> '') << 6 "
+                                 "FROM person ORDER BY id");
     std::string email, name;
     while (query.executeStep()) {
+        Id id = query.getColumn(0).getInt64();
         email_key_into(email, query.getColumn(1).getText());
         name_key_into(name, query.getColumn(2).getText(), query.getColumn(3).getText(), query.getColumn(4).getText());
-        add(query.getColumn(0).getInt64(), email, name);
+        add(id, email, name);
+        if (field_masks && id > 0) {
+            if (static_cast<std::size_t>(id) >= field_masks->size()) field_masks->resize(static_cast<std::size_t>(id) + 1);
+            (*field_masks)[static_cast<std::size_t>(id)] = static_cast<std::uint8_t>(query.getColumn(5).getInt());
+        }
     }
 }
 

@@ -57,7 +57,9 @@ private:
 // costs a hash, not a query.
 class IdentityIndex {
 public:
-    void load(SQLite::Database& sql);
+    // Loads every person's keys. With `field_masks`, also records per person id which of the
+    // fields first_name, last_name, email, company, title, phone, url (bit 0 to 6) are filled.
+    void load(SQLite::Database& sql, std::vector<std::uint8_t>* field_masks = nullptr);
 
     std::optional<Id> find(std::string_view email_key, std::string_view name_key) const;
 

@@ -36,6 +36,14 @@ constexpr std::array<PersonField, 7> kPersonFields = {{
     {"url", &MappedRow::url},
 }};
 
+// IdentityIndex::load reports filled fields as bits in this order.
+static_assert(std::string_view(kPersonFields[0].column) == "first_name" &&
+              std::string_view(kPersonFields[1].column) == "last_name" &&
+              std::string_view(kPersonFields[2].column) == "email" &&
+              std::string_view(kPersonFields[3].column) == "company" &&
+              std::string_view(kPersonFields[4].column) == "title" &&
+              std::string_view(kPersonFields[5].column) == "phone" && std::string_view(kPersonFields[6].column) == "url");
+
 const PersonField* person_field(std::string_view column) {
     for (const auto& field : kPersonFields)
         if (column == field.column) return &field;
@@ -52,61 +60,145 @@ std::string column_label(const SourceLayout& layout, std::size_t index) {
 class ImportWriter {
 public:
     ImportWriter(SQLite::Database& sql, Id event_id, Id batch_id, ImportSummary& summary)
-        : sql_(sql),
-          event_id_(event_id),
-          batch_id_(batch_id),
-          summary_(summary),
-          insert_person_(sql, "INSERT INTO person(first_name, last_name, email, company, title, phone, url, "
-                              "created_by_batch, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          insert_participant_(sql, "INSERT INTO participant(event_id, person_id, ticket_type, details, batch_id) "
-                                   "VALUES(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+        : summary_(summary),
+          insert_people_(sql, insert_people_sql(kRowsPerInsert)),
+          insert_person_(sql, insert_people_sql(1)),
+          insert_participants_(sql, insert_participants_sql(kRowsPerInsert)),
+          insert_participant_(sql, insert_participants_sql(1)),
           select_person_(sql, "SELECT first_name, last_name, email, company, title, phone, url FROM person "
                               "WHERE id = ?"),
           update_person_(sql, "UPDATE person SET first_name = ?, last_name = ?, email = ?, company = ?, title = ?, "
                               "phone = ?, url = ? WHERE id = ?"),
           insert_change_(sql, "INSERT INTO import_change(batch_id, person_id, field, old_value, new_value) "
                               "VALUES(?, ?, ?, '', ?)") {
-        insert_participant_.bind(1, event_id_);
-        insert_participant_.bind(5, batch_id_);
+        batch_id_ = batch_id;
         // One timestamp for the whole import, bound once, rather than strftime() per row.
         SQLite::Statement now(sql, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
         now.executeStep();
         created_at_ = now.getColumn(0).getString();
-        insert_person_.bind(8, batch_id_);
-        insert_person_.bindNoCopy(9, created_at_);
+        for (SQLite::Statement* statement : {&insert_people_, &insert_person_}) {
+            statement->bind(1, batch_id);
+            statement->bindNoCopy(2, created_at_);
+        }
+        for (SQLite::Statement* statement : {&insert_participants_, &insert_participant_}) {
+            statement->bind(1, event_id);
+            statement->bind(2, batch_id);
+        }
+        // Nothing else writes while this import's transaction holds the write lock, so new people
+        // can take their ids from here on, and are exactly those above this one.
         SQLite::Statement highest(sql, "SELECT coalesce(max(id), 0) FROM person");
         highest.executeStep();
         highest_id_before_ = highest.getColumn(0).getInt64();
-        index_.load(sql);
+        next_id_ = highest_id_before_ + 1;
+        index_.load(sql, &field_masks_);
+        field_masks_.resize(static_cast<std::size_t>(next_id_));
     }
 
-    // `row.email` is already the normalised e-mail key (RowMapper::map makes it so).
+    // `row.email` is already the normalised e-mail key (RowMapper::map makes it so). A new person
+    // waits, referenced, until flush(): the caller keeps `row` alive until then.
     void write(const MappedRow& row) {
         std::optional<Id> person = index_.find(row.email, row.name_key);
-        bool created_here = false;
+        const std::uint8_t incoming = field_mask(row);
         if (!person) {
-            person = insert_person(row);
-            created_here = true;
+            Id id = next_id_++;
+            index_.add(id, row.email, row.name_key);
+            mark_seen(id);
+            field_masks_.push_back(incoming);
+            pending_.push_back({id, &row});
             ++summary_.created;
-        } else {
-            fill_empty_fields(*person, row, created_by_this_import(*person));
+            return;
         }
-        insert_participant_.bindNoCopy(3, row.ticket_type);
-        insert_participant_.bindNoCopy(4, row.details_json);
-        insert_participant_.bind(2, *person);
+        // Only when the row brings a field the person lacks is there anything to write.
+        auto& known = field_masks_[static_cast<std::size_t>(*person)];
+        if ((incoming & ~known) != 0) {
+            if (!pending_.empty() && *person >= pending_.front().id) flush();  // still waiting: write it first
+            fill_empty_fields(*person, row, created_by_this_import(*person));
+            known |= incoming;
+        }
+        bool first_time_in_file = mark_seen(*person);
+        if (created_by_this_import(*person)) {
+            ++summary_.duplicates;  // a new person again further down the file: already on the list
+            return;
+        }
+        bind_participant(insert_participant_, 0, *person, row);
         int added = insert_participant_.exec();
         insert_participant_.reset();
-        bool first_time_in_file = mark_seen(*person);
-        if (created_here) return;
         if (added > 0) ++summary_.matched;
         else if (first_time_in_file) ++summary_.already_listed;
         else ++summary_.duplicates;
     }
 
+    // Writes the new people and their participant rows, many rows per INSERT: the per-statement
+    // cost of SQLite then falls on dozens of rows instead of one.
+    void flush() {
+        std::size_t done = 0;
+        for (; done + kRowsPerInsert <= pending_.size(); done += kRowsPerInsert)
+            insert_pending(insert_people_, insert_participants_, done, kRowsPerInsert);
+        for (; done < pending_.size(); ++done) insert_pending(insert_person_, insert_participant_, done, 1);
+        pending_.clear();
+    }
+
 private:
-    // SQLite gives new rows the next rowid, so the people this import created are exactly those
-    // above the highest id there was when it began.
+    static constexpr std::size_t kRowsPerInsert = 64;
+    static constexpr int kPersonParameters = 1 + static_cast<int>(kPersonFields.size());  // id and the fields
+    static constexpr int kParticipantParameters = 3;                                       // person, ticket, details
+
+    // ?1 is the batch and ?2 the time, shared by all rows; each row then has its own parameters.
+    static std::string insert_people_sql(std::size_t rows) {
+        std::string sql = "INSERT INTO person(id, first_name, last_name, email, company, title, phone, url, "
+                          "created_by_batch, created_at) VALUES";
+        int parameter = 3;
+        for (std::size_t r = 0; r < rows; ++r) {
+            sql += r ? ",(" : "(";
+            for (int p = 0; p < kPersonParameters; ++p) sql += "?" + std::to_string(parameter++) + ",";
+            sql += "?1,?2)";
+        }
+        return sql;
+    }
+
+    // ?1 is the event and ?2 the batch.
+    static std::string insert_participants_sql(std::size_t rows) {
+        std::string sql = "INSERT INTO participant(event_id, person_id, ticket_type, details, batch_id) VALUES";
+        int parameter = 3;
+        for (std::size_t r = 0; r < rows; ++r) {
+            sql += r ? ",(?1" : "(?1";
+            for (int p = 0; p < kParticipantParameters; ++p) sql += ",?" + std::to_string(parameter++);
+            sql += ",?2)";
+        }
+        return sql + " ON CONFLICT DO NOTHING";
+    }
+
+    static void bind_participant(SQLite::Statement& statement, std::size_t slot, Id person, const MappedRow& row) {
+        int first = 3 + static_cast<int>(slot) * kParticipantParameters;
+        statement.bind(first, person);
+        statement.bindNoCopy(first + 1, row.ticket_type);
+        statement.bindNoCopy(first + 2, row.details_json);
+    }
+
+    void insert_pending(SQLite::Statement& people, SQLite::Statement& participants, std::size_t from, std::size_t count) {
+        for (std::size_t slot = 0; slot < count; ++slot) {
+            const Pending& pending = pending_[from + slot];
+            int first = 3 + static_cast<int>(slot) * kPersonParameters;
+            people.bind(first, pending.id);
+            for (std::size_t f = 0; f < kPersonFields.size(); ++f)
+                people.bindNoCopy(first + 1 + static_cast<int>(f), pending.row->*kPersonFields[f].value);
+            bind_participant(participants, slot, pending.id, *pending.row);
+        }
+        people.exec();
+        people.reset();
+        participants.exec();
+        participants.reset();
+    }
+
     bool created_by_this_import(Id id) const { return id > highest_id_before_; }
+
+    // Bit i set when the i-th of kPersonFields is filled in the row (the order IdentityIndex uses).
+    static std::uint8_t field_mask(const MappedRow& row) {
+        std::uint8_t mask = 0;
+        for (std::size_t i = 0; i < kPersonFields.size(); ++i)
+            if (!(row.*kPersonFields[i].value).empty()) mask |= static_cast<std::uint8_t>(1u << i);
+        return mask;
+    }
 
     // True the first time a person comes up in this file.
     bool mark_seen(Id id) {
@@ -118,16 +210,6 @@ private:
             return first;
         }
         return seen_known_.insert(id).second;
-    }
-
-    Id insert_person(const MappedRow& row) {
-        for (std::size_t i = 0; i < kPersonFields.size(); ++i)
-            insert_person_.bindNoCopy(static_cast<int>(i) + 1, row.*kPersonFields[i].value);
-        insert_person_.exec();
-        insert_person_.reset();
-        Id id = sql_.getLastInsertRowid();
-        index_.add(id, row.email, row.name_key);
-        return id;
     }
 
     // Fills fields that are empty on the known person; never overwrites what is there. Fills on
@@ -168,16 +250,24 @@ private:
         index_.add(id, current.email, name_key(current.first_name, current.last_name, current.company));
     }
 
-    SQLite::Database& sql_;
-    Id event_id_;
-    Id batch_id_;
+    struct Pending {
+        Id id;
+        const MappedRow* row;
+    };
+
     ImportSummary& summary_;
+    Id batch_id_ = 0;
+    std::string created_at_;
     IdentityIndex index_;
     Id highest_id_before_ = 0;
+    Id next_id_ = 1;
+    std::vector<Pending> pending_;
+    std::vector<std::uint8_t> field_masks_;  // by person id: which fields are filled (see field_mask)
     std::vector<bool> seen_created_;      // by id above highest_id_before_
     std::unordered_set<Id> seen_known_;  // people known before this import
-    std::string created_at_;
+    SQLite::Statement insert_people_;
     SQLite::Statement insert_person_;
+    SQLite::Statement insert_participants_;
     SQLite::Statement insert_participant_;
     SQLite::Statement select_person_;
     SQLite::Statement update_person_;
@@ -550,6 +640,12 @@ Result<ImportSummary> run_import(storage::Database& db, const ImportRequest& req
                     failure = storage::sqlite_error(error, "importing line " + std::to_string(item.line));
                     break;
                 }
+            }
+            // The batch is recycled by the next rows.next(): what waits on it is written now.
+            try {
+                if (!failure) writer.flush();
+            } catch (const std::exception& error) {
+                failure = storage::sqlite_error(error, "importing");
             }
             if (progress) progress->rows.store(summary.rows, std::memory_order_relaxed);
             if (failure) {
