@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/widgets.hpp"
 #include "core/demo.hpp"
@@ -29,13 +30,17 @@ App::App(AppOptions options)
         return;
     }
     db_ = std::move(*db);
-    if (options_.seed_demo) {
-        if (auto seeded = seed_demo_if_new(*db_); !seeded.ok()) report(seeded.error());
-    }
-    reload_if_changed();
-    if (!options_.event.empty()) {
-        if (auto found = EventStore(*db_).find(options_.event)) select_event(found->id);
-        else report(make_error("There is no event called \"" + options_.event + "\"."));
+    try {
+        if (options_.seed_demo) {
+            if (auto seeded = seed_demo_if_new(*db_); !seeded.ok()) report(seeded.error());
+        }
+        reload_if_changed();
+        if (!options_.event.empty()) {
+            if (auto found = EventStore(*db_).find(options_.event)) select_event(found->id);
+            else report(make_error("There is no event called \"" + options_.event + "\"."));
+        }
+    } catch (const std::exception& error) {
+        report(storage::sqlite_error(error, "reading the database"));
     }
     if (!options_.view.empty()) {
         if (auto view = parse_view(options_.view)) {
@@ -64,8 +69,8 @@ void App::select_event(std::optional<Id> id) {
 void App::reload_if_changed() {
     if (!db_) return;
     if (events_dirty_) {
+        events_dirty_ = false;  // first: a failing read is reported once, not every frame
         events_ = EventStore(*db_).list();
-        events_dirty_ = false;
         // Always have an event chosen while there are any: the views are about one event.
         if (!current_event() && !events_.empty()) {
             current_event_id_ = events_.front().id;
@@ -73,9 +78,9 @@ void App::reload_if_changed() {
         }
     }
     if (participants_dirty_) {
+        participants_dirty_ = false;
         if (current_event_id_) participants_.load(*db_, *current_event_id_);
         else participants_.clear();
-        participants_dirty_ = false;
     }
 }
 
@@ -97,6 +102,18 @@ void App::push_notice(Notice notice) {
 }
 
 void App::frame() {
+    // Core reports expected failures as values; an exception here means the database itself
+    // failed (disk, damage). The frame is abandoned, ImGui's window stack put back in order, and
+    // the user told, so the app keeps running and nothing typed so far is lost.
+    try {
+        draw_frame();
+    } catch (const std::exception& error) {
+        ImGui::ErrorCheckEndFrameRecover(nullptr);
+        report(storage::sqlite_error(error, "showing the data"));
+    }
+}
+
+void App::draw_frame() {
     queue_.run_pending();
     reload_if_changed();
     probe_.begin_frame();

@@ -89,6 +89,7 @@ public:
 
 private:
     void push_notice(Notice notice);
+    void draw_frame();
     void reload_if_changed();
 
     AppOptions options_;

@@ -226,3 +226,22 @@ TEST_CASE("pasted text is previewed and imported into a new event", "[ui]") {
     CHECK(text_of(dir, "SELECT company FROM person WHERE last_name = 'Bæk'") == "Ørsted A/S");
     CHECK(text_of(dir, "SELECT title FROM person WHERE last_name = 'Jensen'") == "Projektleder");
 }
+
+TEST_CASE("a database that fails to read is reported and the app keeps running", "[ui]") {
+    TempDir dir;
+    {
+        auto db = storage::Database::open((dir / "mingle.db").string());
+        REQUIRE(db.ok());
+        // Damage the schema the way a broken file or a foreign tool might.
+        (*db)->sql().exec("ALTER TABLE import_batch DROP COLUMN columns");
+        (*db)->sql().exec("INSERT INTO event(name) VALUES ('Broken')");
+    }
+    UiHarness ui(options_for(dir, false));
+    ui.frame(3);
+    REQUIRE_FALSE(ui.app().notices().empty());
+    CHECK_THAT(ui.app().notices().front().text, Catch::Contains("columns"));
+    // The rest of the app still answers.
+    ui.press('I', true);
+    CHECK(ui.app().active_view() == app::ViewId::Import);
+    CHECK(ui.visible("import.path"));
+}

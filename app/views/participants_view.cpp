@@ -114,7 +114,8 @@ void ParticipantsView::draw_table(App& app, float height) {
             // Keyboard: moving the focus through the rows moves the selection with it.
             if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) selected_person_ = person.id;
             if (probing) app.probe().record("participants.row:" + std::to_string(row));
-            ImGui::SameLine();
+            // The name is drawn as text over the row (a label could carry ImGui's "##" markers).
+            ImGui::SameLine(0.0f, 0.0f);
             ImGui::TextUnformatted(person.first_name.c_str());
             for (std::size_t c = 1; c < std::size(kColumns); ++c) {
                 ImGui::TableSetColumnIndex(static_cast<int>(c));

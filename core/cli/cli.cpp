@@ -398,12 +398,12 @@ struct CommandSpec {
 };
 
 const std::vector<CommandSpec> kCommands = {
-        {"events", {}, {"json"}, command_events},
-        {"event", {"date", "place", "goal", "name"}, {}, command_event},
-        {"import", {"event", "format", "map"}, {"dry-run", "json"}, command_import},
-        {"imports", {"event"}, {"json"}, command_imports},
-        {"undo-import", {}, {}, command_undo_import},
-        {"people", {"event", "search"}, {"json"}, command_people},
+    {"events", {}, {"json"}, command_events},
+    {"event", {"date", "place", "goal", "name"}, {}, command_event},
+    {"import", {"event", "format", "map"}, {"dry-run", "json"}, command_import},
+    {"imports", {"event"}, {"json"}, command_imports},
+    {"undo-import", {}, {}, command_undo_import},
+    {"people", {"event", "search"}, {"json"}, command_people},
 };
 
 std::optional<int> parse_int(const std::string& text) {
