@@ -133,9 +133,7 @@ void App::draw_frame() {
     status_bar_.draw(*this, ImVec2(origin.x, origin.y + area.y), ImVec2(area.x, status_height));
 
     if (!db_) {
-        ImGui::SetNextWindowPos(origin);
-        ImGui::SetNextWindowSize(area);
-        if (ImGui::Begin("###no-database", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove)) {
+        if (widgets::begin_pane("###no-database", origin, area, ImGuiWindowFlags_NoDecoration)) {
             ImGui::TextUnformatted(tr()("app.no_database"));
             ImGui::TextDisabled("%s", options_.database_path.c_str());
             if (!notices_.empty()) widgets::error_text(notices_.front().text);

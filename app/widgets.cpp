@@ -7,6 +7,14 @@
 
 namespace mingle::app::widgets {
 
+bool begin_pane(const char* title, const ImVec2& position, const ImVec2& size, ImGuiWindowFlags extra_flags) {
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    return ImGui::Begin(title, nullptr, kFlags | extra_flags);
+}
+
 bool input(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     return ImGui::InputText(label, &value, flags);
 }

@@ -11,6 +11,10 @@ inline const ImVec4 kErrorColor{0.93f, 0.35f, 0.33f, 1.0f};
 inline const ImVec4 kMutedColor{0.62f, 0.64f, 0.68f, 1.0f};
 inline const ImVec4 kOkColor{0.45f, 0.80f, 0.52f, 1.0f};
 
+// Begins a window laid out by the app (placed and sized each frame, not movable by the user).
+// As with ImGui::Begin, call ImGui::End() whatever it returns.
+bool begin_pane(const char* title, const ImVec2& position, const ImVec2& size, ImGuiWindowFlags extra_flags = 0);
+
 // A text input bound to a std::string; true when the text changed this frame.
 bool input(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);
 bool input_with_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);

@@ -8,13 +8,9 @@
 namespace mingle::app {
 
 void EventsView::draw(App& app, const ImVec2& position, const ImVec2& size) {
-    ImGui::SetNextWindowPos(position);
-    ImGui::SetNextWindowSize(size);
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus;
     const Translator& tr = app.tr();
     std::string title = std::string(tr("events.title")) + "###events";
-    if (!ImGui::Begin(title.c_str(), nullptr, kFlags)) {
+    if (!widgets::begin_pane(title.c_str(), position, size)) {
         ImGui::End();
         return;
     }

@@ -23,16 +23,12 @@ constexpr ColumnSpec kColumns[] = {
 }  // namespace
 
 void ParticipantsView::draw(App& app, const ImVec2& position, const ImVec2& size) {
-    ImGui::SetNextWindowPos(position);
-    ImGui::SetNextWindowSize(size);
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus;
     const Translator& tr = app.tr();
     const Event* event = app.current_event();
     std::string title = std::string(tr("participants.title"));
     if (event) title += " — " + event->name;
     title += "###participants";
-    if (!ImGui::Begin(title.c_str(), nullptr, kFlags)) {
+    if (!widgets::begin_pane(title.c_str(), position, size)) {
         ImGui::End();
         return;
     }

@@ -8,11 +8,8 @@ namespace mingle::app {
 float StatusBar::height() { return ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0f; }
 
 void StatusBar::draw(App& app, const ImVec2& position, const ImVec2& size) {
-    ImGui::SetNextWindowPos(position);
-    ImGui::SetNextWindowSize(size);
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (!ImGui::Begin("###status", nullptr, kFlags)) {
+    if (!widgets::begin_pane("###status", position, size,
+                             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return;
     }

@@ -450,38 +450,20 @@ Result<ReadStats> read_text_list(TextStream& text, const RowCallback& on_row, co
     LineSplitter lines;
     ReadStats stats;
     std::array<std::string_view, std::size(kTextListColumns)> cells;
-
-    // Hands out the lines the splitter has whole; an error for a NUL byte; false if told to stop.
-    auto drain = [&]() -> Result<bool> {
-        std::string_view line;
-        std::size_t number = 0;
-        while (lines.next(line, number)) {
+    // One row per line; an error for a NUL byte.
+    Result<bool> all_taken =
+        for_each_line(text, lines, file_name, [&](std::string_view line, std::size_t number) -> Result<bool> {
             if (line.find('\0') != std::string_view::npos)
                 return make_error("This line contains a NUL byte: the file looks like a binary file, not a text "
                                   "file. Copy the participant list and paste it as text instead.",
                                   file_name, number);
-            if (text::trim(line).empty()) continue;
+            if (text::trim(line).empty()) return true;
             PersonLine person = parse_person_line(line);
             cells = {person.name, person.title, person.company, person.email, person.phone, person.other};
             ++stats.rows;
-            if (!on_row(RowView{number, cells})) return false;
-        }
-        return true;
-    };
-
-    bool go_on = true;
-    for (std::string_view piece = text.next(); !piece.empty() && go_on; piece = text.next()) {
-        lines.feed(piece);
-        Result<bool> drained = drain();
-        if (!drained) return drained.error();
-        go_on = drained.value();
-    }
-    if (go_on) {
-        if (text.failed()) return make_error(text.problem_message(), file_name, lines.current_line());
-        lines.finish();
-        Result<bool> drained = drain();
-        if (!drained) return drained.error();
-    }
+            return on_row(RowView{number, cells});
+        });
+    if (!all_taken.ok()) return all_taken.error();
     stats.lines = lines.lines();
     return stats;
 }

@@ -84,4 +84,28 @@ private:
     bool got_text_ = false;
 };
 
+// Hands every line of `text` to `take(line, number)`, which returns a Result<bool>: false stops
+// early. The result is true when all lines were taken, false when `take` stopped; an error from
+// `take`, or for bytes that are not valid in the encoding (with the line they are on).
+template <typename Take>
+Result<bool> for_each_line(TextStream& text, LineSplitter& lines, const std::string& file_name, Take&& take) {
+    auto drain = [&]() -> Result<bool> {
+        std::string_view line;
+        std::size_t number = 0;
+        while (lines.next(line, number)) {
+            Result<bool> taken = take(line, number);
+            if (!taken.ok() || !taken.value()) return taken;
+        }
+        return true;
+    };
+    for (std::string_view piece = text.next(); !piece.empty(); piece = text.next()) {
+        lines.feed(piece);
+        Result<bool> drained = drain();
+        if (!drained.ok() || !drained.value()) return drained;
+    }
+    if (text.failed()) return make_error(text.problem_message(), file_name, lines.current_line());
+    lines.finish();
+    return drain();
+}
+
 }  // namespace mingle::import

@@ -457,34 +457,13 @@ bool starts_like_vcard(std::string_view text) {
 Result<ReadStats> read_vcard(TextStream& text, const RowCallback& on_row, const std::string& file_name) {
     LineSplitter lines;
     VCardParser parser(on_row, file_name);
-
-    // Feeds the lines the splitter has whole; false if told to stop.
-    auto drain = [&]() -> Result<bool> {
-        std::string_view line;
-        std::size_t number = 0;
-        while (lines.next(line, number)) {
-            Result<bool> taken = parser.take_line(line, number);
-            if (!taken || !taken.value()) return taken;
-        }
-        return true;
-    };
-
-    bool go_on = true;
-    for (std::string_view piece = text.next(); !piece.empty() && go_on; piece = text.next()) {
-        lines.feed(piece);
-        Result<bool> drained = drain();
-        if (!drained) return drained.error();
-        go_on = drained.value();
-    }
-    if (go_on) {
-        if (text.failed()) return make_error(text.problem_message(), file_name, lines.current_line());
-        lines.finish();
-        Result<bool> drained = drain();
-        if (!drained) return drained.error();
-        if (drained.value()) {
-            Result<bool> finished = parser.finish();
-            if (!finished) return finished.error();
-        }
+    Result<bool> all_taken = for_each_line(text, lines, file_name, [&](std::string_view line, std::size_t number) {
+        return parser.take_line(line, number);
+    });
+    if (!all_taken.ok()) return all_taken.error();
+    if (all_taken.value()) {
+        Result<bool> finished = parser.finish();
+        if (!finished.ok()) return finished.error();
     }
     ReadStats stats;
     stats.rows = parser.rows();
