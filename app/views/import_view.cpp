@@ -507,7 +507,7 @@ void ImportView::draw_preview_rows(App& app) {
 // ---- import -------------------------------------------------------------------------------------
 
 void ImportView::start_import(App& app) {
-    if (auto checked = import::check_mapping(layout_, mapping_, source_->display_name()); !checked.ok()) {
+    if (auto checked = import::check_mapping(layout_, mapping_, source_->location()); !checked.ok()) {
         error_ = checked.error().describe();
         return;
     }

@@ -264,7 +264,7 @@ int command_import(Context& context, const CommandArgs& args) {
     const auto overrides = args.all("map");
     if (auto applied = apply_mapping_overrides(*layout, overrides, mapping); !applied.ok())
         return fail(context.err, applied.error());
-    if (auto checked = import::check_mapping(*layout, mapping, source.display_name()); !checked.ok())
+    if (auto checked = import::check_mapping(*layout, mapping, source.location()); !checked.ok())
         return fail(context.err, checked.error());
 
     const bool dry_run = args.flag("dry-run");
@@ -303,12 +303,20 @@ int command_import(Context& context, const CommandArgs& args) {
         return kSuccess;
     }
     print_layout(context.out, *layout, mapping);
-    context.out << (dry_run ? "Dry run (nothing was saved): " : "Imported into \"" + *event_name + "\": ")
-                << with_thousands(s.rows) << " rows; " << with_thousands(s.created) << " new people, "
-                << with_thousands(s.matched) << " known people added to the event, " << with_thousands(s.already_listed)
-                << " already on the list, " << with_thousands(s.duplicates) << " duplicates in the file merged, "
-                << with_thousands(s.fields_filled) << " empty fields filled in, " << with_thousands(s.skipped)
-                << " rows skipped.\n";
+    // The counts that are not zero, after the two that always matter.
+    std::string counts = with_thousands(s.rows) + (s.rows == 1 ? " row; " : " rows; ") + with_thousands(s.created) +
+                         (s.created == 1 ? " new person" : " new people");
+    const std::pair<std::size_t, const char*> optional_counts[] = {
+        {s.matched, " known people added to the event"},
+        {s.already_listed, " already on the list"},
+        {s.duplicates, " duplicates in the file merged"},
+        {s.fields_filled, " empty fields filled in"},
+        {s.skipped, " rows skipped"},
+    };
+    for (const auto& [count, what] : optional_counts)
+        if (count > 0) counts += ", " + with_thousands(count) + what;
+    context.out << (dry_run ? "Dry run (nothing was saved): " : "Imported into \"" + *event_name + "\": ") << counts
+                << ".\n";
     for (const auto& row : s.skipped_rows)
         context.out << "  skipped line " << row.line << ": " << row.reason << "\n";
     if (s.skipped > s.skipped_rows.size())

@@ -61,6 +61,7 @@ class ImportWriter {
 public:
     ImportWriter(SQLite::Database& sql, Id event_id, Id batch_id, ImportSummary& summary)
         : summary_(summary),
+          batch_id_(batch_id),
           insert_people_(sql, insert_people_sql(kRowsPerInsert)),
           insert_person_(sql, insert_people_sql(1)),
           insert_participants_(sql, insert_participants_sql(kRowsPerInsert)),
@@ -71,7 +72,6 @@ public:
                               "phone = ?, url = ? WHERE id = ?"),
           insert_change_(sql, "INSERT INTO import_change(batch_id, person_id, field, old_value, new_value) "
                               "VALUES(?, ?, ?, '', ?)") {
-        batch_id_ = batch_id;
         // One timestamp for the whole import, bound once, rather than strftime() per row.
         SQLite::Statement now(sql, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
         now.executeStep();
@@ -423,6 +423,8 @@ std::string ImportSource::display_name() const {
     return is_pasted() ? pasted_name : path.filename().string();
 }
 
+std::string ImportSource::location() const { return is_pasted() ? pasted_name : path.string(); }
+
 Result<SourceLayout> detect(const ImportSource& source, FormatHint hint) {
     if (source.is_pasted()) {
         // Pasted text is read like a .txt file unless its name says otherwise.
@@ -515,7 +517,7 @@ bool RowMapper::map(const RowView& row, MappedRow& out, std::string& reason) {
     return true;
 }
 
-Status check_mapping(const SourceLayout& layout, const std::vector<Field>& mapping, const std::string& source_name) {
+Status check_mapping(const SourceLayout& layout, const std::vector<Field>& mapping, const std::string& location) {
     for (Field field : mapping)
         if (field == Field::FirstName || field == Field::LastName || field == Field::FullName || field == Field::Email)
             return ok_status();
@@ -526,7 +528,7 @@ Status check_mapping(const SourceLayout& layout, const std::vector<Field>& mappi
     return make_error("No column looks like a name or an e-mail address (the header is " + header +
                           "). Choose which column holds the name or e-mail in the preview, or check that the "
                           "file has a header row.",
-                      source_name, layout.header_line);
+                      location, layout.header_line);
 }
 
 std::vector<Field> initial_mapping(storage::Database& db, const SourceLayout& layout, bool* remembered) {
@@ -593,7 +595,7 @@ Result<Preview> make_preview(const ImportSource& source, const SourceLayout& lay
 
 Result<ImportSummary> run_import(storage::Database& db, const ImportRequest& request, ImportProgress* progress) {
     const std::string source_name = request.source.display_name();
-    if (auto checked = check_mapping(request.layout, request.mapping, source_name); !checked.ok())
+    if (auto checked = check_mapping(request.layout, request.mapping, request.source.location()); !checked.ok())
         return checked.error();
 
     ImportSummary summary;
@@ -637,7 +639,9 @@ Result<ImportSummary> run_import(storage::Database& db, const ImportRequest& req
                 try {
                     writer.write(item.row);
                 } catch (const std::exception& error) {
-                    failure = storage::sqlite_error(error, "importing line " + std::to_string(item.line));
+                    failure = storage::sqlite_error(error, "importing");
+                    failure->file = request.source.location();
+                    failure->line = item.line;
                     break;
                 }
             }
@@ -654,7 +658,7 @@ Result<ImportSummary> run_import(storage::Database& db, const ImportRequest& req
             }
         }
         if (failure) return *failure;
-        if (cancelled) return make_error("The import was cancelled; nothing was imported.", source_name);
+        if (cancelled) return make_error("The import was cancelled; nothing was imported.", request.source.location());
         if (rows.error()) return *rows.error();
         if (request.dry_run) return summary;  // the transaction rolls back here
 
@@ -680,7 +684,7 @@ Result<ImportSummary> run_import(storage::Database& db, const ImportRequest& req
         return summary;
     } catch (const std::exception& error) {
         Error e = storage::sqlite_error(error, "importing");
-        e.file = source_name;
+        e.file = request.source.location();
         return e;
     }
 }

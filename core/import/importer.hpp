@@ -28,6 +28,7 @@ struct ImportSource {
     }
     bool is_pasted() const { return path.empty(); }
     std::string display_name() const;  // the file name, or the pasted text's name
+    std::string location() const;      // for messages: the path as given, or the pasted text's name
 };
 
 Result<SourceLayout> detect(const ImportSource& source, FormatHint hint = FormatHint::Auto);
@@ -66,8 +67,8 @@ private:
     std::size_t widest_detail_ = 0;  // 1 + the highest cell index kept as a detail so far
 };
 
-// Fails when no column is a name or an e-mail, naming the header and its line.
-Status check_mapping(const SourceLayout& layout, const std::vector<Field>& mapping, const std::string& source_name);
+// Fails when no column is a name or an e-mail, naming the header and its line in `location`.
+Status check_mapping(const SourceLayout& layout, const std::vector<Field>& mapping, const std::string& location);
 
 // The mapping to start a preview with: the one the user corrected for this header before, if any,
 // else the guess from header synonyms.
