@@ -97,11 +97,15 @@ TEST_CASE("a read-only database file gets a clear message", "[storage]") {
                                                  std::filesystem::perms::others_read |
                                                  std::filesystem::perms::others_exec);
     // Permissions do not stop root, so as root the check runs in a child that gives up root first.
-    bool refused_clearly = mingle::testing::run_unprivileged([&] {
+    auto refused_clearly = mingle::testing::run_unprivileged([&] {
         auto db = storage::Database::open(path);
         return !db.ok() && db.error().message.find("read-only") != std::string::npos;
     });
-    CHECK(refused_clearly);
+    if (!refused_clearly) {
+        WARN("not checked: running as root, and root cannot give up its rights here");
+        return;
+    }
+    CHECK(*refused_clearly);
 }
 
 TEST_CASE("a folder that cannot be created gives a clear message, not a crash", "[storage]") {

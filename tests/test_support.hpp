@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <functional>
+#include <optional>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <filesystem>
@@ -49,18 +50,22 @@ inline std::string read_file(const std::filesystem::path& path) {
 }
 
 // Runs `check` as an ordinary user: directly if we are one; as root, in a forked child that
-// switches to "nobody" first (root ignores file permissions). True if `check` returned true.
-inline bool run_unprivileged(const std::function<bool()>& check) {
+// switches to "nobody" first (root ignores file permissions). The result of `check`, or nothing
+// if root could not give up its rights here (a container without CAP_SETUID).
+inline std::optional<bool> run_unprivileged(const std::function<bool()>& check) {
     if (::geteuid() != 0) return check();
+    constexpr int kCannotDrop = 3;
     pid_t child = ::fork();
     if (child == 0) {
         constexpr uid_t kNobody = 65534;
-        if (::setgid(kNobody) != 0 || ::setuid(kNobody) != 0) ::_exit(2);
+        if (::setgid(kNobody) != 0 || ::setuid(kNobody) != 0) ::_exit(kCannotDrop);
         ::_exit(check() ? 0 : 1);
     }
     int status = 0;
     ::waitpid(child, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (!WIFEXITED(status)) return false;
+    if (WEXITSTATUS(status) == kCannotDrop) return std::nullopt;
+    return WEXITSTATUS(status) == 0;
 }
 
 }  // namespace mingle::testing
