@@ -125,7 +125,6 @@ Status Platform::screenshot(App& app, const std::string& png_path) {
     constexpr int kSettleFrames = 6;
     for (int i = 0; i < kSettleFrames; ++i) {
         glfwPollEvents();
-        app.main_thread_queue().run_pending();
         render_frame(app);
         if (i + 1 < kSettleFrames) glfwSwapBuffers(window_);
     }

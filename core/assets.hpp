@@ -3,12 +3,10 @@
 
 #include <optional>
 #include <string_view>
-#include <vector>
 
 namespace mingle::assets {
 
 // The bytes of an embedded asset, by its path below assets/ ("demo/participants.csv").
 std::optional<std::string_view> find(std::string_view name);
-std::vector<std::string_view> names();
 
 }  // namespace mingle::assets

@@ -66,8 +66,8 @@ namespace {
 // A key that sorts as the user expects: case and accents ignored; with Danish collation æ/ä, ø/ö
 // and å come after z, in that order.
 std::string collation_key(std::string_view value, bool danish) {
+    if (!danish) return text::fold(text::trim(value));
     std::string lower = text::to_lower(text::trim(value));
-    if (!danish) return text::fold(lower);
     std::string key;
     key.reserve(lower.size());
     for (std::size_t i = 0; i < lower.size();) {

@@ -71,13 +71,6 @@ std::vector<Person> PersonStore::list(const PersonQuery& query) {
     return people;
 }
 
-std::optional<Person> PersonStore::get(Id id) {
-    SQLite::Statement statement(db_.sql(), std::string("SELECT ") + kPersonColumns + " FROM person p WHERE p.id = ?");
-    statement.bind(1, id);
-    if (!statement.executeStep()) return std::nullopt;
-    return read_person(statement);
-}
-
 std::int64_t PersonStore::count() {
     SQLite::Statement statement(db_.sql(), "SELECT count(*) FROM person");
     statement.executeStep();

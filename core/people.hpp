@@ -21,7 +21,6 @@ public:
     explicit PersonStore(storage::Database& db) : db_(db) {}
 
     std::vector<Person> list(const PersonQuery& query);
-    std::optional<Person> get(Id id);
     std::int64_t count();
 
     // Everyone at the event with the participant details, in import order.

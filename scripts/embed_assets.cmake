@@ -34,12 +34,6 @@ std::optional<std::string_view> find(std::string_view name) {
     return std::nullopt;
 }
 
-std::vector<std::string_view> names() {
-    std::vector<std::string_view> out;
-    for (const auto& entry : kAssets) out.push_back(entry.first);
-    return out;
-}
-
 }  // namespace mingle::assets
 " @ONLY)
 endfunction()
