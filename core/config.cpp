@@ -41,10 +41,29 @@ void read_ui_table(const toml::table& ui, LoadedConfig& loaded) {
     }
 }
 
+void read_me_table(const toml::table& me, LoadedConfig& loaded) {
+    const std::pair<std::string_view, std::string Me::*> kFields[] = {
+        {"name", &Me::name}, {"email", &Me::email}, {"cv_path", &Me::cv_path}, {"pitch", &Me::pitch}};
+    for (const auto& [key, node] : me) {
+        auto field = std::find_if(std::begin(kFields), std::end(kFields), [&](const auto& f) { return f.first == key.str(); });
+        if (field == std::end(kFields)) {
+            loaded.problems.push_back(problem_at(loaded, node.source(),
+                "Unknown setting me." + std::string(key.str()) + " is ignored."));
+        } else if (auto text = node.value<std::string>()) {
+            loaded.config.me.*(field->second) = *text;
+        } else {
+            loaded.problems.push_back(problem_at(loaded, node.source(),
+                "me." + std::string(key.str()) + " must be text in quotes; it is ignored."));
+        }
+    }
+}
+
 void apply(const toml::table& root, LoadedConfig& loaded) {
     for (const auto& [key, node] : root) {
         if (key == "ui" && node.is_table()) {
             read_ui_table(*node.as_table(), loaded);
+        } else if (key == "me" && node.is_table()) {
+            read_me_table(*node.as_table(), loaded);
         } else {
             loaded.problems.push_back(problem_at(loaded, node.source(),
                 "Unknown setting " + std::string(key.str()) + " is ignored."));

@@ -11,8 +11,17 @@
 
 namespace mingle {
 
+// The user, for drafts they send: [me] in the config.
+struct Me {
+    std::string name;
+    std::string email;
+    std::string cv_path;
+    std::string pitch;  // a short self-introduction: goal and competences
+};
+
 struct Config {
     Language language = Language::English;
+    Me me;
     float font_size = 17.0f;  // pixels at content scale 1
     std::string font_path;    // empty: DejaVu Sans from fonts-dejavu-core
 };

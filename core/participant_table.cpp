@@ -61,6 +61,13 @@ void ParticipantTable::apply_filter() {
         if (needle.empty() || text::contains(haystacks_[index], needle)) visible_.push_back(index);
 }
 
+void ParticipantTable::find(std::string_view search, std::vector<std::uint32_t>& matches) const {
+    std::string needle = text::fold(search);
+    matches.clear();
+    for (std::uint32_t index : order_)
+        if (needle.empty() || text::contains(haystacks_[index], needle)) matches.push_back(index);
+}
+
 namespace {
 
 // A key that sorts as the user expects: case and accents ignored; with Danish collation æ/ä, ø/ö

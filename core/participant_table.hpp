@@ -38,6 +38,11 @@ public:
 
     static std::string_view cell(const Participant& participant, Column column);
 
+    // A second, independent search over the same rows (the prep board's picker): the rows that
+    // match `search`, in the current order, as indices for row().
+    void find(std::string_view search, std::vector<std::uint32_t>& matches) const;
+    const Participant& row(std::uint32_t index) const { return rows_[index]; }
+
 private:
     void apply_filter();
 

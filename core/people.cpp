@@ -8,25 +8,21 @@
 #include "core/text.hpp"
 
 namespace mingle {
-namespace {
 
-constexpr const char* kPersonColumns =
-    "p.id, p.first_name, p.last_name, p.email, p.company, p.title, p.phone, p.url";
-
-Person read_person(SQLite::Statement& query) {
+Person read_person(SQLite::Statement& query, int first) {
     Person person;
-    person.id = query.getColumn(0).getInt64();
-    person.first_name = query.getColumn(1).getString();
-    person.last_name = query.getColumn(2).getString();
-    person.email = query.getColumn(3).getString();
-    person.company = query.getColumn(4).getString();
-    person.title = query.getColumn(5).getString();
-    person.phone = query.getColumn(6).getString();
-    person.url = query.getColumn(7).getString();
+    person.id = query.getColumn(first).getInt64();
+    person.first_name = query.getColumn(first + 1).getString();
+    person.last_name = query.getColumn(first + 2).getString();
+    person.email = query.getColumn(first + 3).getString();
+    person.company = query.getColumn(first + 4).getString();
+    person.title = query.getColumn(first + 5).getString();
+    person.phone = query.getColumn(first + 6).getString();
+    person.url = query.getColumn(first + 7).getString();
+    person.relation = parse_relation(query.getColumn(first + 8).getString()).value_or(Relation::None);
+    person.recognize = query.getColumn(first + 9).getString();
     return person;
 }
-
-}  // namespace
 
 std::vector<std::pair<std::string, std::string>> participant_details(const Participant& participant) {
     std::vector<std::pair<std::string, std::string>> details;
@@ -96,13 +92,14 @@ std::vector<Participant> PersonStore::participants(Id event_id) {
                                                "ORDER BY p.id");
     statement.bind(1, event_id);
     std::vector<Participant> list;
+    constexpr int kAfter = kPersonColumnCount;
     while (statement.executeStep()) {
         Participant participant;
         participant.person = read_person(statement);
-        participant.ticket_type = statement.getColumn(8).getString();
-        participant.details_json = statement.getColumn(9).getString();
-        if (!statement.getColumn(10).isNull()) {
-            auto found = columns_by_batch.find(statement.getColumn(10).getInt64());
+        participant.ticket_type = statement.getColumn(kAfter).getString();
+        participant.details_json = statement.getColumn(kAfter + 1).getString();
+        if (!statement.getColumn(kAfter + 2).isNull()) {
+            auto found = columns_by_batch.find(statement.getColumn(kAfter + 2).getInt64());
             if (found != columns_by_batch.end()) participant.detail_columns = found->second;
         }
         list.push_back(std::move(participant));

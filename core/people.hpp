@@ -6,10 +6,20 @@
 #include <utility>
 #include <vector>
 
+#include <SQLiteCpp/Statement.h>
+
 #include "core/model.hpp"
 #include "core/storage/database.hpp"
 
 namespace mingle {
+
+// The person columns, in the order read_person() reads them, for a SELECT with the person table
+// aliased as "p".
+inline constexpr const char* kPersonColumns =
+    "p.id, p.first_name, p.last_name, p.email, p.company, p.title, p.phone, p.url, p.relation, p.recognize";
+inline constexpr int kPersonColumnCount = 10;
+// Reads a person from the current row of a query that selected kPersonColumns at `first`.
+Person read_person(SQLite::Statement& query, int first = 0);
 
 struct PersonQuery {
     std::optional<Id> event_id;  // only people at this event

@@ -29,6 +29,18 @@ TEST_CASE("config values are read", "[config]") {
     CHECK(loaded.config.font_path == "/x.ttf");
 }
 
+TEST_CASE("the [me] table names the user for drafts, and a wrong value there says where", "[config]") {
+    auto loaded = load_config_text("[me]\nname = \"Anne Jensen\"\npitch = \"Projektleder\"\nemail = 3\nage = 40\n", "c.toml");
+    CHECK(loaded.config.me.name == "Anne Jensen");
+    CHECK(loaded.config.me.pitch == "Projektleder");
+    CHECK(loaded.config.me.email.empty());
+    REQUIRE(loaded.problems.size() == 2);
+    CHECK(loaded.problems[0].line == 4);
+    CHECK_THAT(loaded.problems[0].message, Catch::Contains("me.email"));
+    CHECK(loaded.problems[1].line == 5);
+    CHECK_THAT(loaded.problems[1].message, Catch::Contains("me.age"));
+}
+
 TEST_CASE("a config that does not parse gives defaults and says where", "[config]") {
     auto loaded = load_config_text("[ui]\nlanguage = \"da\"\nfont_size = = 3\n", "/home/me/.config/mingle/config.toml");
     CHECK(loaded.config.language == default_config().language);  // nothing from the broken file is used

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/config.hpp"
 #include "core/dates.hpp"
 #include "core/events.hpp"
 #include "core/import/importer.hpp"
@@ -17,108 +18,10 @@
 #include "core/people.hpp"
 #include "core/storage/database.hpp"
 #include "core/text.hpp"
+#include "core/cli/command_support.hpp"
 
 namespace mingle::cli {
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-constexpr int kSuccess = 0;
-constexpr int kFailure = 1;
-constexpr int kUsage = 2;
-
-// A command's arguments: positionals, "--name value" / "--name=value" options, and flags.
-struct CommandArgs {
-    std::vector<std::string> positionals;
-    std::map<std::string, std::vector<std::string>> values;
-    std::set<std::string> flags;
-
-    std::optional<std::string> value(const std::string& name) const {
-        auto found = values.find(name);
-        if (found == values.end() || found->second.empty()) return std::nullopt;
-        return found->second.back();
-    }
-    std::vector<std::string> all(const std::string& name) const {
-        auto found = values.find(name);
-        return found == values.end() ? std::vector<std::string>{} : found->second;
-    }
-    bool flag(const std::string& name) const { return flags.count(name) > 0; }
-};
-
-Result<CommandArgs> parse_command_args(const std::vector<std::string>& arguments, std::size_t first,
-                                       const std::set<std::string>& value_options,
-                                       const std::set<std::string>& flag_options) {
-    CommandArgs parsed;
-    const std::string& command = arguments[0];
-    for (std::size_t i = first; i < arguments.size(); ++i) {
-        const std::string& argument = arguments[i];
-        if (argument.size() < 3 || argument.rfind("--", 0) != 0) {
-            parsed.positionals.push_back(argument);
-            continue;
-        }
-        std::string name = argument.substr(2);
-        std::optional<std::string> inline_value;
-        if (auto equals = name.find('='); equals != std::string::npos) {
-            inline_value = name.substr(equals + 1);
-            name.resize(equals);
-        }
-        if (flag_options.count(name) && !inline_value) {
-            parsed.flags.insert(name);
-        } else if (value_options.count(name)) {
-            if (!inline_value && i + 1 >= arguments.size())
-                return make_error("mingle " + command + ": --" + name + " needs a value.");
-            parsed.values[name].push_back(inline_value ? *inline_value : arguments[++i]);
-        } else {
-            return make_error("mingle " + command + ": unknown option --" + name + ". See mingle --help.");
-        }
-    }
-    return parsed;
-}
-
-std::optional<Id> parse_id(std::string_view text) {
-    Id id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
-std::string with_thousands(std::size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
-
-Json person_json(const Person& person) {
-    return Json{{"id", person.id},           {"first_name", person.first_name}, {"last_name", person.last_name},
-                {"email", person.email},     {"company", person.company},       {"title", person.title},
-                {"phone", person.phone},     {"url", person.url}};
-}
-
-Json event_json(const Event& event) {
-    return Json{{"id", event.id},       {"name", event.name}, {"date", event.date},
-                {"place", event.place}, {"goal", event.goal}, {"participants", event.participant_count}};
-}
-
-// Everything a command needs: the open database and the streams.
-struct Context {
-    storage::Database& db;
-    std::ostream& out;
-    std::ostream& err;
-};
-
-int fail(std::ostream& err, const Error& error) {
-    err << "mingle: " << error.describe() << "\n";
-    return kFailure;
-}
-
-std::optional<Event> require_event(Context& context, const std::string& name) {
-    auto event = EventStore(context.db).find(name);
-    if (!event) context.err << "mingle: there is no event called \"" << name << "\". See mingle events.\n";
-    return event;
-}
 
 int command_events(Context& context, const CommandArgs& args) {
     auto events = EventStore(context.db).list();
@@ -297,6 +200,7 @@ int command_import(Context& context, const CommandArgs& args) {
                   {"duplicates", s.duplicates},
                   {"fields_filled", s.fields_filled},
                   {"skipped", s.skipped},
+                  {"links_derived", s.links_derived},
                   {"skipped_rows", skipped},
                   {"import_id", s.batch_id}};
         context.out << json.dump(2) << "\n";
@@ -311,6 +215,7 @@ int command_import(Context& context, const CommandArgs& args) {
         {s.already_listed, " already on the list"},
         {s.duplicates, " duplicates in the file merged"},
         {s.fields_filled, " empty fields filled in"},
+        {s.links_derived, " acquaintances linked"},
         {s.skipped, " rows skipped"},
     };
     for (const auto& [count, what] : optional_counts)
@@ -412,6 +317,16 @@ const std::vector<CommandSpec> kCommands = {
     {"imports", {"event"}, {"json"}, command_imports},
     {"undo-import", {}, {}, command_undo_import},
     {"people", {"event", "search"}, {"json"}, command_people},
+    {"target", {"event", "person", "circle", "importance", "role", "ask", "offer", "nurture", "recognize"}, {}, command_target},
+    {"targets", {"event"}, {"json"}, command_targets},
+    {"person", {"relation", "former-company", "former-title", "recognize", "first-name", "last-name", "email",
+                "company", "title", "phone", "url"}, {"json"}, command_person},
+    {"link", {"how"}, {}, command_link},
+    {"links", {}, {"json"}, command_links},
+    {"note", {"person", "event"}, {}, command_note},
+    {"introducers", {"event", "person", "limit"}, {"json"}, command_introducers},
+    {"intro-draft", {"event", "person", "via", "lang"}, {"json"}, command_intro_draft},
+    {"pairs", {"event", "lang", "limit"}, {"json"}, command_pairs},
 };
 
 std::optional<int> parse_int(const std::string& text) {
@@ -432,7 +347,8 @@ Usage:
                                                       for import, as if dropped on it)
   mingle --screenshot FILE.png [--view NAME] [--event NAME] [--open FILE] [--size WxH]
                                                       render a view to a PNG and exit
-                                                      (views: events, import, participants)
+                                                      (views: events, import, participants,
+                                                      prep, rings)
   mingle [--db PATH] COMMAND [options]
 
 Commands:
@@ -447,6 +363,27 @@ Commands:
   imports --event NAME [--json]                       imports into an event, newest first
   undo-import ID                                      undo an import as a whole
   people [--event NAME] [--search TEXT] [--json]      list people
+
+Preparing an event (circles: central, inner, outer; roles: info, intermediary, access):
+  target set --event NAME --person ID [--circle C] [--importance 1-5] [--role R]
+             [--ask TEXT] [--offer TEXT] [--nurture TEXT] [--recognize TEXT]
+                                                      make a person a target and plan for them
+  target remove --event NAME --person ID              no longer a target (the person stays)
+  targets --event NAME [--json]                       the targets, central first, with counts
+  person show ID [--json]                             all mingle remembers about a person
+  person set ID [--relation inner|vip|good|card|none] [--former-company TEXT]
+             [--former-title TEXT] [--recognize TEXT] [--company TEXT] [--title TEXT] ...
+                                                      the relationship, history and fields
+  link add ID ID [--how TEXT]                         record that two people know each other
+  link remove ID ID
+  links ID [--json]                                   whom a person knows
+  note add --person ID [--event NAME] TEXT            a dated note about a person
+  introducers --event NAME --person ID [--limit N] [--json]
+                                                      who can introduce you, best first
+  intro-draft --event NAME --person ID --via ID [--lang da|en] [--json]
+                                                      a message asking for that introduction
+  pairs --event NAME [--limit N] [--lang da|en] [--json]
+                                                      people you know who should meet
 
 Fields for --map: first_name, last_name, full_name, email, company, title, phone, url,
 ticket_type, detail (kept as a participant detail), ignore.
@@ -530,7 +467,8 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
     }
     auto db = storage::Database::open(database_path(options));
     if (!db.ok()) return fail(err, db.error());
-    Context context{**db, out, err};
+    Config config = load_config(config_path(options)).config;
+    Context context{**db, out, err, config.language, config.me.name};
     try {
         return spec->run(context, *args);
     } catch (const std::exception& error) {

@@ -127,6 +127,7 @@ struct ImportSummary {
     std::size_t duplicates = 0;      // the same person again further down the file
     std::size_t fields_filled = 0;   // empty fields of known people filled from the file
     std::size_t skipped = 0;         // rows that could not become a person
+    std::size_t links_derived = 0;   // "A knows B" from columns such as "Invited by" (derived_links.hpp)
     std::vector<SkippedRow> skipped_rows;  // the first kMaxSkippedListed of them, with line numbers
 
     static constexpr std::size_t kMaxSkippedListed = 1000;

@@ -87,7 +87,72 @@ CREATE TABLE column_mapping (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kVersion1};
+// Version 2: preparing an event. Targets with circles and plans, the user's relationship to each
+// person, dated notes, former companies and titles, and who knows whom.
+constexpr std::string_view kVersion2 = R"sql(
+-- The user's relationship to the person (domain.md, section 4): 'inner' circle, 'vip', 'good'
+-- people to know, business 'card' only, or 'none' yet. recognize: how to spot them at a reception.
+-- No CHECK on relation: it would cost an import of 100,000 people 0.09 s; core writes only the
+-- five keys (model.hpp) and reads anything else as 'none'.
+ALTER TABLE person ADD COLUMN relation TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE person ADD COLUMN recognize TEXT NOT NULL DEFAULT '';
+
+-- Companies are matched ignoring case when looking for door-openers at the same company.
+CREATE INDEX person_company ON person(company COLLATE NOCASE) WHERE company <> '';
+
+-- Whom the user wants to meet at an event, and the plan for each (domain.md, section 1).
+CREATE TABLE target (
+    event_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    circle     TEXT NOT NULL DEFAULT 'outer' CHECK (circle IN ('central', 'inner', 'outer')),
+    importance INTEGER NOT NULL DEFAULT 3 CHECK (importance BETWEEN 1 AND 5),
+    role       TEXT NOT NULL DEFAULT '' CHECK (role IN ('', 'info', 'intermediary', 'access')),
+    ask        TEXT NOT NULL DEFAULT '',
+    offer      TEXT NOT NULL DEFAULT '',
+    nurture    TEXT NOT NULL DEFAULT '',
+    added_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (event_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX target_person ON target(person_id);
+
+-- Free notes about a person, dated, optionally from an event.
+CREATE TABLE note (
+    id         INTEGER PRIMARY KEY,
+    person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    event_id   INTEGER REFERENCES event(id) ON DELETE SET NULL,
+    text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX note_person ON note(person_id, created_at);
+
+-- Former companies and titles (or others a participant list gave), kept across re-imports.
+CREATE TABLE person_history (
+    id          INTEGER PRIMARY KEY,
+    person_id   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    company     TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+    title       TEXT NOT NULL DEFAULT '',
+    batch_id    INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,  -- NULL: entered by hand
+    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    CHECK (company <> '' OR title <> ''),
+    UNIQUE (person_id, company, title)
+);
+CREATE INDEX person_history_company ON person_history(company) WHERE company <> '';
+
+-- "A knows B", stored once per pair with the smaller id first. batch_id: derived from that
+-- import (undo removes it); NULL: entered by hand.
+CREATE TABLE link (
+    person_a   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    person_b   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    how        TEXT NOT NULL DEFAULT '',
+    batch_id   INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    CHECK (person_a < person_b),
+    PRIMARY KEY (person_a, person_b)
+) WITHOUT ROWID;
+CREATE INDEX link_b ON link(person_b, person_a);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2};
 
 }  // namespace
 
