@@ -15,6 +15,8 @@ std::optional<ViewId> parse_view(std::string_view name) {
     if (name == "events") return ViewId::Events;
     if (name == "import") return ViewId::Import;
     if (name == "participants") return ViewId::Participants;
+    if (name == "prep") return ViewId::Prep;
+    if (name == "rings") return ViewId::Rings;
     return std::nullopt;
 }
 
@@ -46,7 +48,8 @@ App::App(AppOptions options)
         if (auto view = parse_view(options_.view)) {
             active_view_ = *view == ViewId::Events ? ViewId::Participants : *view;
         } else {
-            report(make_error("Unknown view \"" + options_.view + "\"; the views are events, import and participants."));
+            report(make_error("Unknown view \"" + options_.view +
+                                    "\"; the views are events, import, participants, prep and rings."));
         }
     }
 }
@@ -64,9 +67,79 @@ void App::select_event(std::optional<Id> id) {
     if (current_event_id_ == id) return;
     current_event_id_ = id;
     participants_changed();
+    targets_changed();
+    focused_person_.reset();
+    retire_person_file();
+}
+
+const Target* App::target(Id person_id) const {
+    if (!is_target(person_id)) return nullptr;
+    for (const Target& target : targets_)
+        if (target.person.id == person_id) return &target;
+    return nullptr;
+}
+
+void App::retire_person_file() {
+    if (person_file_) retired_person_files_.push_back(std::move(person_file_));
+    person_file_.reset();
+}
+
+void App::person_changed() {
+    retire_person_file();
+    targets_changed();
+    participants_changed();
+}
+
+void App::focus_person(std::optional<Id> person_id) {
+    if (focused_person_ == person_id) return;
+    focused_person_ = person_id;
+    retire_person_file();
+}
+
+const PersonFile* App::person_file() {
+    if (!db_ || !focused_person_) return nullptr;
+    if (person_file_ && person_file_->person.id == *focused_person_) return person_file_.get();
+    retire_person_file();
+    PersonMemory memory(*db_);
+    auto person = memory.get(*focused_person_);
+    if (!person) {
+        focused_person_.reset();
+        return nullptr;
+    }
+    PersonFile file;
+    file.person = std::move(*person);
+    file.notes = memory.notes(file.person.id);
+    file.history = memory.history(file.person.id);
+    file.events = memory.events_of(file.person.id);
+    file.links = LinkStore(*db_).links_of(file.person.id);
+    if (current_event_id_) file.door_openers = find_door_openers(*db_, *current_event_id_, file.person.id);
+    person_file_ = std::make_shared<const PersonFile>(std::move(file));
+    return person_file_.get();
+}
+
+const std::unordered_map<Id, DoorOpener>& App::best_door_openers() {
+    if (!best_door_openers_) {
+        best_door_openers_.emplace();
+        if (db_ && current_event_id_) {
+            std::vector<Id> ids;
+            ids.reserve(targets_.size());
+            for (const Target& target : targets_) ids.push_back(target.person.id);
+            *best_door_openers_ = mingle::best_door_openers(*db_, *current_event_id_, ids);
+        }
+    }
+    return *best_door_openers_;
+}
+
+const std::vector<PairSuggestion>& App::pair_suggestions() {
+    if (!pair_suggestions_) {
+        pair_suggestions_.emplace();
+        if (db_ && current_event_id_) *pair_suggestions_ = suggest_pairs(*db_, *current_event_id_, tr().language());
+    }
+    return *pair_suggestions_;
 }
 
 void App::reload_if_changed() {
+    retired_person_files_.clear();  // no view holds one across frames
     if (!db_) return;
     if (events_dirty_) {
         events_dirty_ = false;  // first: a failing read is reported once, not every frame
@@ -81,6 +154,25 @@ void App::reload_if_changed() {
         participants_dirty_ = false;
         if (current_event_id_) participants_.load(*db_, *current_event_id_);
         else participants_.clear();
+        ++participants_generation_;
+        pair_suggestions_.reset();
+    }
+    if (targets_dirty_) {
+        targets_dirty_ = false;
+        targets_.clear();
+        target_counts_ = {};
+        target_ids_.clear();
+        if (current_event_id_) {
+            TargetStore store(*db_);
+            targets_ = store.list(*current_event_id_);
+            target_counts_ = store.counts(*current_event_id_);
+            for (const Target& target : targets_) target_ids_.insert(target.person.id);
+        }
+        // The board opens on someone: the most important target, when nobody is chosen yet.
+        if (!focused_person_ && !targets_.empty()) focused_person_ = targets_.front().person.id;
+        best_door_openers_.reset();
+        pair_suggestions_.reset();
+        retire_person_file();  // door-openers depend on targets' people too
     }
 }
 
@@ -91,6 +183,7 @@ void App::open_file(const std::filesystem::path& path) {
 
 void App::set_language(Language language) {
     translator_ = Translator(language);
+    pair_suggestions_.reset();  // their reasons are sentences in the language
     config_.config.language = language;
     if (auto saved = save_language(options_.config_path, language); !saved.ok()) report(saved.error());
 }
@@ -124,6 +217,11 @@ void App::draw_frame() {
         show(ViewId::Participants);
         participants_view_.focus_search();
     }
+    if (widgets::ctrl_shortcut('P')) {
+        show(ViewId::Prep);
+        prep_view_.focus_search();
+    }
+    if (widgets::ctrl_shortcut('R')) show(ViewId::Rings);
 
     float menu_height = main_menu_.draw(*this);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -143,13 +241,20 @@ void App::draw_frame() {
     }
 
     // Events on the left; the participants or the import wizard fill the rest.
-    float events_width = std::clamp(area.x * 0.28f, ImGui::GetFontSize() * 14.0f, ImGui::GetFontSize() * 24.0f);
+    // The prep board and the rings need the room more than the events list does.
+    const bool wide_view = active_view_ == ViewId::Prep || active_view_ == ViewId::Rings;
+    float events_width = wide_view ? std::clamp(area.x * 0.2f, ImGui::GetFontSize() * 11.0f, ImGui::GetFontSize() * 18.0f)
+                                   : std::clamp(area.x * 0.28f, ImGui::GetFontSize() * 14.0f, ImGui::GetFontSize() * 24.0f);
     events_width = std::min(events_width, area.x * 0.5f);
     events_view_.draw(*this, origin, ImVec2(events_width, area.y));
     ImVec2 main_origin(origin.x + events_width, origin.y);
     ImVec2 main_size(area.x - events_width, area.y);
-    if (active_view_ == ViewId::Import) import_view_.draw(*this, main_origin, main_size);
-    else participants_view_.draw(*this, main_origin, main_size);
+    switch (active_view_) {
+        case ViewId::Import: import_view_.draw(*this, main_origin, main_size); break;
+        case ViewId::Prep: prep_view_.draw(*this, main_origin, main_size); break;
+        case ViewId::Rings: rings_view_.draw(*this, main_origin, main_size); break;
+        default: participants_view_.draw(*this, main_origin, main_size); break;
+    }
 }
 
 }  // namespace mingle::app

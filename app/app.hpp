@@ -2,11 +2,14 @@
 // call the same frame().
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "app/ui_probe.hpp"
@@ -14,23 +17,39 @@
 #include "app/views/import_view.hpp"
 #include "app/views/main_menu.hpp"
 #include "app/views/participants_view.hpp"
+#include "app/views/prep_view.hpp"
+#include "app/views/rings_view.hpp"
 #include "app/views/status_bar.hpp"
 #include "core/config.hpp"
+#include "core/door_openers.hpp"
+#include "core/introductions.hpp"
+#include "core/links.hpp"
 #include "core/i18n.hpp"
 #include "core/main_thread_queue.hpp"
 #include "core/model.hpp"
 #include "core/participant_table.hpp"
 #include "core/storage/database.hpp"
+#include "core/targets.hpp"
 
 namespace mingle::app {
 
-enum class ViewId { Events, Import, Participants };
+enum class ViewId { Events, Import, Participants, Prep, Rings };
 std::optional<ViewId> parse_view(std::string_view name);
 
 struct Notice {
     enum class Level { Info, Error };
     Level level = Level::Info;
     std::string text;
+};
+
+// Everything mingle remembers about one person, read when the prep board focuses on them.
+struct PersonFile {
+    Person person;
+    std::vector<Note> notes;
+    std::vector<HistoryEntry> history;
+    std::vector<Attendance> events;
+    std::vector<Link> links;
+    std::vector<DoorOpener> door_openers;  // at the current event
 };
 
 struct AppOptions {
@@ -65,6 +84,26 @@ public:
     void events_changed() { events_dirty_ = true; }
     void participants_changed() { participants_dirty_ = true; }
     ParticipantTable& participants() { return participants_; }
+    // Changes each time the participant list is read again (views that keep row indices check it).
+    std::uint64_t participants_generation() const { return participants_generation_; }
+
+    // The current event's targets (central first) and their counts.
+    const std::vector<Target>& targets() const { return targets_; }
+    const TargetCounts& target_counts() const { return target_counts_; }
+    bool is_target(Id person_id) const { return target_ids_.count(person_id) > 0; }
+    const Target* target(Id person_id) const;
+    void targets_changed() { targets_dirty_ = true; }
+    // Someone's fields, relationship, notes, history or links changed.
+    void person_changed();
+    // The best door-opener per target, computed when first asked for after a change.
+    const std::unordered_map<Id, DoorOpener>& best_door_openers();
+    // Pairs of attendees the user could introduce to each other, computed when first asked for.
+    const std::vector<PairSuggestion>& pair_suggestions();
+
+    // The person the prep board and the rings are about; their file is read when first asked for.
+    std::optional<Id> focused_person() const { return focused_person_; }
+    void focus_person(std::optional<Id> person_id);
+    const PersonFile* person_file();
 
     void notify(std::string text) { push_notice({Notice::Level::Info, std::move(text)}); }
     void report(const Error& error) { push_notice({Notice::Level::Error, error.describe()}); }
@@ -104,6 +143,19 @@ private:
     ParticipantTable participants_;
     bool events_dirty_ = true;
     bool participants_dirty_ = true;
+    std::uint64_t participants_generation_ = 0;
+    std::vector<Target> targets_;
+    TargetCounts target_counts_;
+    std::unordered_set<Id> target_ids_;
+    bool targets_dirty_ = true;
+    std::optional<std::unordered_map<Id, DoorOpener>> best_door_openers_;
+    std::optional<std::vector<PairSuggestion>> pair_suggestions_;
+    std::optional<Id> focused_person_;
+    // Read on demand; a file replaced mid-frame stays alive (retired) until the next frame starts,
+    // since a view may still be drawing from it.
+    std::shared_ptr<const PersonFile> person_file_;
+    std::vector<std::shared_ptr<const PersonFile>> retired_person_files_;
+    void retire_person_file();
     std::deque<Notice> notices_;
     ViewId active_view_ = ViewId::Participants;
     bool quit_requested_ = false;
@@ -112,6 +164,8 @@ private:
     EventsView events_view_;
     ImportView import_view_;
     ParticipantsView participants_view_;
+    PrepView prep_view_;
+    RingsView rings_view_;
     StatusBar status_bar_;
 };
 

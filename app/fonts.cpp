@@ -8,10 +8,10 @@ namespace mingle::app {
 namespace {
 
 // Basic Latin + Latin-1, Latin Extended-A, general punctuation (– — ‘ ’ “ ” • …), €, arrows and
-// a few marks the views use (▸ ✓ ✗).
+// a few marks the views use (▸ ✓ ✗ ● ○ ★ ☆).
 const ImWchar kGlyphRanges[] = {
     0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x20AC, 0x20AC,
-    0x2190, 0x2193, 0x25B2, 0x25BE, 0x2713, 0x2717, 0,
+    0x2190, 0x2193, 0x25B2, 0x25BE, 0x25CB, 0x25CF, 0x2605, 0x2606, 0x2713, 0x2717, 0,
 };
 
 }  // namespace

@@ -14,6 +14,11 @@ void UiProbe::record(std::string_view id) {
     rects_[std::string(id)] = ProbeRect{min.x, min.y, max.x, max.y};
 }
 
+void UiProbe::record_rect(std::string_view id, float min_x, float min_y, float max_x, float max_y) {
+    if (!enabled_) return;
+    rects_[std::string(id)] = ProbeRect{min_x, min_y, max_x, max_y};
+}
+
 std::optional<ProbeRect> UiProbe::find(std::string_view id) const {
     auto found = rects_.find(std::string(id));
     if (found == rects_.end()) return std::nullopt;

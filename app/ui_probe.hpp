@@ -18,11 +18,14 @@ struct ProbeRect {
 class UiProbe {
 public:
     void enable() { enabled_ = true; }
+    void disable() { enabled_ = false; rects_.clear(); }
     bool enabled() const { return enabled_; }
     void begin_frame() { if (enabled_) rects_.clear(); }
 
     // Records the last ImGui item under `id`.
     void record(std::string_view id);
+    // Records a rectangle drawn by hand (a dot on the rings), which is no ImGui item.
+    void record_rect(std::string_view id, float min_x, float min_y, float max_x, float max_y);
 
     std::optional<ProbeRect> find(std::string_view id) const;
 

@@ -3,6 +3,7 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 namespace mingle::app::widgets {
@@ -25,6 +26,10 @@ bool input_with_hint(const char* label, const char* hint, std::string& value, Im
 
 bool input_multiline(const char* label, std::string& value, const ImVec2& size, ImGuiInputTextFlags flags) {
     return ImGui::InputTextMultiline(label, &value, size, flags);
+}
+
+void sync_buffer(const char* label, std::string& buffer, const std::string& stored) {
+    if (buffer != stored && ImGui::GetActiveID() != ImGui::GetID(label)) buffer = stored;
 }
 
 void error_text(const std::string& message) {

@@ -20,6 +20,10 @@ bool input(const char* label, std::string& value, ImGuiInputTextFlags flags = 0)
 bool input_with_hint(const char* label, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
 bool input_multiline(const char* label, std::string& value, const ImVec2& size, ImGuiInputTextFlags flags = 0);
 
+// Before drawing the input `label`: takes the stored value into the edit buffer unless the user is
+// typing in it, so a value edited elsewhere (another view) shows here too.
+void sync_buffer(const char* label, std::string& buffer, const std::string& stored);
+
 void error_text(const std::string& message);  // wrapped, in the error colour
 void muted_text(const std::string& message);  // wrapped, dimmed
 void help_marker(const char* text);           // "(?)" with a tooltip

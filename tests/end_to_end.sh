@@ -12,11 +12,34 @@ export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# Preparing: a target with a plan, and who can introduce.
+"$mingle" --db "$db" event add "Forum" --date 2025-01-01 > /dev/null
+printf 'First Name,Last Name,Email,Company\nLars,Holm,lars@orsted.dk,Ørsted A/S\nKaren,Blix,karen@novo.dk,Novo\n' > "$work/forum.csv"
+"$mingle" --db "$db" import --event Forum "$work/forum.csv" > /dev/null || fail "forum import"
+
 # Pasted text on standard input.
 printf 'Mette Jensen, Projektleder, Vestas\nSøren Bæk - Direktør - Ørsted A/S\n' |
     "$mingle" --db "$db" import --event "Reception" - > "$work/out.txt"
 grep -q "2 new people" "$work/out.txt" || fail "pasted import: $(cat "$work/out.txt")"
 "$mingle" --db "$db" people --event Reception --json | grep -q '"company": "Ørsted A/S"' || fail "people --json"
+
+# Søren is reached through Lars, who also works at Ørsted and is someone the user knows.
+soren=$("$mingle" --db "$db" people --search "Søren" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+lars=$("$mingle" --db "$db" people --search "Lars" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+"$mingle" --db "$db" person set "$lars" --relation vip || fail "person set"
+"$mingle" --db "$db" target set --event Reception --person "$soren" --circle central --ask "Hvem ansætter?" || fail "target set"
+"$mingle" --db "$db" targets --event Reception --json | grep -q '"ask": "Hvem ansætter?"' || fail "targets --json"
+"$mingle" --db "$db" introducers --event Reception --person "$soren" --json > "$work/intro.json" || fail "introducers"
+python3 - "$work/intro.json" <<'PY' || fail "introducers --json: $(cat "$work/intro.json")"
+import json, sys
+openers = json.load(open(sys.argv[1]))
+assert openers[0]["first_name"] == "Lars" and openers[0]["attending"] is False, openers
+assert any("Ørsted" in reason for reason in openers[0]["reasons"]), openers
+PY
+if "$mingle" --db "$db" target set --event Reception --person "$soren" --circle middle 2> "$work/err.txt"; then
+    fail "a wrong circle was accepted"
+fi
+grep -q "central, inner or outer" "$work/err.txt" || fail "wrong circle message: $(cat "$work/err.txt")"
 
 # Bad input: a clear message and a non-zero status.
 printf 'Name,Email\n"Unterminated,x@y.dk\n' > "$work/bad.csv"
@@ -30,12 +53,17 @@ grep -q "bad.csv:2" "$work/err.txt" || fail "bad file message: $(cat "$work/err.
 if [ -z "${DISPLAY:-}" ]; then
     echo "no DISPLAY: screenshots skipped (run under xvfb-run)"; exit 0
 fi
-for view in events import participants; do
+for view in events import participants prep rings; do
     "$mingle" --screenshot "$work/$view.png" --view "$view" --size 1280x800 || fail "screenshot $view"
     python3 "$source_dir/tests/check_png.py" "$work/$view.png" 1280 800 || fail "screenshot $view is wrong"
 done
 [ -f "$work/data/mingle/mingle.db" ] || fail "the default database was not created in XDG_DATA_HOME"
 "$mingle" events --json | grep -q "netværksreception" || fail "the demo event is missing"
-"$mingle" --screenshot "$work/small.png" --view participants --size 800x600 || fail "screenshot 800x600"
-python3 "$source_dir/tests/check_png.py" "$work/small.png" 800 600 || fail "small screenshot"
+for view in participants prep rings; do
+    "$mingle" --screenshot "$work/small-$view.png" --view "$view" --size 800x600 || fail "screenshot $view 800x600"
+    python3 "$source_dir/tests/check_png.py" "$work/small-$view.png" 800 600 || fail "small screenshot of $view"
+done
+# The demo's plan, through the command line the prep board mirrors.
+"$mingle" targets --event "Grøn omstilling – netværksreception" --json | grep -q '"circle": "central"' ||
+    fail "the demo's targets are missing"
 echo "end-to-end: all good"

@@ -173,6 +173,7 @@ void EventsView::draw_details(App& app, const Event& event) {
 
     ImGui::TextUnformatted(tr("events.goal"));
     widgets::help_marker(tr("events.goal_help"));
+    widgets::sync_buffer("##goal", goal_, event.goal);
     if (widgets::input_multiline("##goal", goal_, ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f))) {
         auto saved = store.set_goal(event.id, goal_);
         if (saved.ok()) app.events_changed();

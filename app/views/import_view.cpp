@@ -577,6 +577,7 @@ void ImportView::draw_done_step(App& app) {
     ImGui::TextColored(widgets::kOkColor, tr("import.done_heading"), s.source_name.c_str());
     ImGui::Text(tr("import.done_counts"), s.rows, s.created, s.matched);
     ImGui::Text(tr("import.done_more"), s.already_listed, s.duplicates, s.fields_filled);
+    if (s.links_derived > 0) ImGui::Text(tr("import.done_links"), s.links_derived);
     if (s.skipped > 0) {
         ImGui::TextColored(widgets::kErrorColor, tr("import.done_skipped"), s.skipped);
         if (ImGui::BeginChild("##skipped", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8.0f), true)) {

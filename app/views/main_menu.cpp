@@ -18,9 +18,26 @@ float MainMenu::draw(App& app) {
     if (ImGui::BeginMenu(tr("menu.view"))) {
         if (ImGui::MenuItem(tr("menu.view_participants"), "Ctrl+F", app.active_view() == ViewId::Participants))
             app.show(ViewId::Participants);
+        if (ImGui::MenuItem(tr("menu.view_prep"), "Ctrl+P", app.active_view() == ViewId::Prep)) app.show(ViewId::Prep);
+        if (ImGui::MenuItem(tr("menu.view_rings"), "Ctrl+R", app.active_view() == ViewId::Rings)) app.show(ViewId::Rings);
         if (ImGui::MenuItem(tr("menu.view_import"), "Ctrl+I", app.active_view() == ViewId::Import))
             app.show(ViewId::Import);
         ImGui::EndMenu();
+    }
+    // The views of one event, as tabs along the menu bar: one click between them.
+    ImGui::Separator();
+    const struct {
+        ViewId view;
+        const char* label_key;
+        const char* probe_id;
+    } kTabs[] = {{ViewId::Participants, "menu.view_participants", "tab.participants"},
+                 {ViewId::Prep, "menu.view_prep", "tab.prep"},
+                 {ViewId::Rings, "menu.view_rings", "tab.rings"}};
+    for (const auto& tab : kTabs) {
+        ImGui::PushID(tab.probe_id);
+        if (ImGui::MenuItem(tr(tab.label_key), nullptr, app.active_view() == tab.view)) app.show(tab.view);
+        app.probe().record(tab.probe_id);
+        ImGui::PopID();
     }
     if (ImGui::BeginMenu(tr("menu.language"))) {
         if (ImGui::MenuItem("English", nullptr, tr.language() == Language::English)) app.set_language(Language::English);
