@@ -85,9 +85,10 @@ void App::retire_person_file() {
 }
 
 void App::person_changed() {
+    // The participant list shows none of what the prep board edits (relationship, notes, links,
+    // history), so it is not read again: at 100,000 participants that would cost every keystroke.
     retire_person_file();
-    targets_changed();
-    participants_changed();
+    targets_changed();  // the targets carry the relationship (the rings' colours), and the caches go
 }
 
 void App::focus_person(std::optional<Id> person_id) {

@@ -93,7 +93,7 @@ public:
     bool is_target(Id person_id) const { return target_ids_.count(person_id) > 0; }
     const Target* target(Id person_id) const;
     void targets_changed() { targets_dirty_ = true; }
-    // Someone's fields, relationship, notes, history or links changed.
+    // Someone's relationship, recognition hint, notes, history or links changed.
     void person_changed();
     // The best door-opener per target, computed when first asked for after a change.
     const std::unordered_map<Id, DoorOpener>& best_door_openers();

@@ -6,6 +6,8 @@
    no mapping, no identity matching, no indexes). Runs alternate between the two; the median of
    each is reported, with mingle's peak memory.
 2. The participants view's frame time at 100,000 rows, against the same view over a few rows.
+3. Door-openers for one target among 50,000 people and 500,000 links, against the bare link query.
+4. The prep board's frame at 1,000 targets (and at 10), against a bare clipped table of the rows.
 
 Usage: bench/run_benchmarks.py [--build build] [--rows 100000] [--runs 5] [--formats ...]
 """
@@ -81,6 +83,15 @@ def main():
     if last_db:
         print("\nparticipants view, headless (CPU per frame):")
         result = subprocess.run([frame_bench, last_db, "Benchmark"], check=True, capture_output=True, text=True)
+        print(result.stdout, end="")
+
+    print("\ndoor-openers:")
+    result = subprocess.run([os.path.join(args.build, "bench", "mingle_door_opener_bench")], capture_output=True, text=True)
+    print(result.stdout, end="")
+    for targets in ("1000", "10"):
+        print(f"\nprep board, {targets} targets, headless (CPU per frame):")
+        result = subprocess.run([os.path.join(args.build, "bench", "mingle_prep_bench"), targets], check=True,
+                                capture_output=True, text=True)
         print(result.stdout, end="")
 
 

@@ -105,6 +105,26 @@ Status TargetStore::remove(Id event_id, Id person_id) {
     }
 }
 
+Status TargetStore::restore(const Target& target) {
+    try {
+        SQLite::Statement insert(db_.sql(),
+                                 "INSERT OR REPLACE INTO target(event_id, person_id, circle, importance, role, ask, offer, "
+                                 "nurture) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, target.event_id);
+        insert.bind(2, target.person.id);
+        insert.bind(3, std::string(circle_key(target.circle)));
+        insert.bind(4, target.importance);
+        insert.bind(5, std::string(role_key(target.role)));
+        insert.bind(6, target.ask);
+        insert.bind(7, target.offer);
+        insert.bind(8, target.nurture);
+        insert.exec();
+        return ok_status();
+    } catch (const std::exception& error) {
+        return storage::sqlite_error(error, "putting the target back");
+    }
+}
+
 Status TargetStore::update(Id event_id, Id person_id, const char* assignment, auto&& bind_value) {
     try {
         SQLite::Statement update(db_.sql(), std::string("UPDATE target SET ") + assignment +

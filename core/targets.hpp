@@ -42,6 +42,8 @@ public:
     // as they are. Returns how many were added. All or nothing.
     Result<int> add(Id event_id, std::span<const Id> person_ids, Circle circle = Circle::Outer);
     Status remove(Id event_id, Id person_id);
+    // Puts a removed target back as it was (undo).
+    Status restore(const Target& target);
 
     Status set_circle(Id event_id, Id person_id, Circle circle);
     Status set_importance(Id event_id, Id person_id, int importance);  // 1-5

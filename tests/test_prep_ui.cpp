@@ -84,6 +84,12 @@ TEST_CASE("prep board: pick a target, set the circle and the plan, and it is all
         ui.click("prep.circle.central");
         ui.click("prep.search");
         CHECK(app.target_counts().central == 5);
+        // Removing a target by mistake is one click from undone, plan and all.
+        ui.click("prep.target:Ida Holm");
+        ui.click("prep.remove_target");
+        CHECK(app.target_counts().central == 4);
+        ui.click("prep.undo_remove");
+        CHECK(app.target_counts().central == 5);
         ui.click("tab.participants");  // the board is closed
         CHECK_FALSE(ui.visible("prep.search"));
     }

@@ -16,6 +16,7 @@ namespace {
 
 constexpr Circle kCircles[] = {Circle::Central, Circle::Inner, Circle::Outer};
 constexpr Relation kRelations[] = {Relation::Inner, Relation::Vip, Relation::Good, Relation::Card, Relation::None};
+constexpr const char* kImportance[] = {"1/5", "2/5", "3/5", "4/5", "5/5"};
 constexpr TargetRole kRoles[] = {TargetRole::None, TargetRole::Info, TargetRole::Intermediary, TargetRole::Access};
 
 // A heading between the parts of the person's file (ImGui 1.86 has no SeparatorText).
@@ -269,6 +270,22 @@ void PrepView::draw_targets(App& app) {
     const auto& targets = app.targets();
     ImGui::TextUnformatted(tr("prep.targets"));
     widgets::help_marker(tr("prep.targets_help"));
+    // A removed target's plan is one click from coming back.
+    if (removed_ && removed_->event_id == (app.current_event() ? app.current_event()->id : 0)) {
+        widgets::muted_text(widgets::format(tr("prep.removed"), removed_->person.display_name().c_str()));
+        if (ImGui::SmallButton(tr("common.undo"))) {
+            if (auto restored = TargetStore(*app.database()).restore(*removed_); restored.ok()) {
+                app.focus_person(removed_->person.id);
+                app.targets_changed();
+                removed_.reset();
+            } else {
+                app.report(restored.error());
+            }
+        }
+        app.probe().record("prep.undo_remove");
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("common.dismiss"))) removed_.reset();
+    }
     if (targets.empty()) {
         widgets::muted_text(tr("prep.targets_empty"));
         return;
@@ -282,29 +299,40 @@ void PrepView::draw_targets(App& app) {
     ImGui::TableSetupColumn(tr("prep.importance_short"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.4f);
     ImGui::TableSetupColumn(tr("prep.plan"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.2f);
     ImGui::TableHeadersRow();
+    // Looked up once per frame, not per row: the rows are the hot part of the board.
+    const char* circle_labels[3];
+    ImU32 circle_colors[3];
+    for (Circle circle : kCircles) {
+        circle_labels[static_cast<int>(circle)] = tr(key("circle_short.", circle_key(circle)));
+        circle_colors[static_cast<int>(circle)] = ImGui::ColorConvertFloat4ToU32(circle_color(circle));
+    }
+    const ImU32 planned_color = ImGui::ColorConvertFloat4ToU32(widgets::kOkColor);
+    const ImU32 unplanned_color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const std::optional<Id> focused = app.focused_person();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(targets.size()));
+    std::string label;
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Target& target = targets[static_cast<std::size_t>(i)];
+            const int circle = static_cast<int>(target.circle);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(target.person.id));
-            ImGui::TextColored(circle_color(target.circle), "%s", tr(key("circle_short.", circle_key(target.circle))));
+            ImGui::PushStyleColor(ImGuiCol_Text, circle_colors[circle]);
+            ImGui::TextUnformatted(circle_labels[circle]);
+            ImGui::PopStyleColor();
             ImGui::TableNextColumn();
-            std::string label = target.person.display_name();
-            if (ImGui::Selectable(label.c_str(), app.focused_person() == target.person.id,
-                                  ImGuiSelectableFlags_SpanAllColumns))
+            label = target.person.display_name();
+            if (ImGui::Selectable(label.c_str(), focused == target.person.id, ImGuiSelectableFlags_SpanAllColumns))
                 app.focus_person(target.person.id);
-            if (app.probe().enabled()) app.probe().record("prep.target:" + target.person.display_name());
+            if (app.probe().enabled()) app.probe().record("prep.target:" + label);
             ImGui::TableNextColumn();
-            char stars[16];
-            int filled = std::clamp(target.importance, 1, 5);
-            std::snprintf(stars, sizeof stars, "%d/5", filled);
-            ImGui::TextUnformatted(stars);
+            ImGui::TextUnformatted(kImportance[std::clamp(target.importance, 1, 5) - 1]);
             ImGui::TableNextColumn();
-            if (target.has_plan()) ImGui::TextColored(widgets::kOkColor, "✓");
-            else ImGui::TextDisabled("–");
+            ImGui::PushStyleColor(ImGuiCol_Text, target.has_plan() ? planned_color : unplanned_color);
+            ImGui::TextUnformatted(target.has_plan() ? "✓" : "–");
+            ImGui::PopStyleColor();
             ImGui::PopID();
         }
     }
@@ -427,9 +455,10 @@ void PrepView::draw_plan(App& app, const Target& target) {
         app.probe().record(std::string("prep.") + (plan.id + 2));
     }
     if (ImGui::SmallButton(tr("prep.remove_target"))) {
+        Target copy = target;  // the reference goes with the next reload
         if (auto removed = store.remove(event_id, person_id); removed.ok()) {
+            removed_ = std::move(copy);
             app.targets_changed();
-            app.notify(widgets::format(tr("prep.removed"), target.person.display_name().c_str()));
         } else {
             app.report(removed.error());
         }

@@ -62,6 +62,7 @@ private:
     std::vector<Person> link_matches_;
     std::string error_;
     float memory_height_ = -1.0f;  // of the person's memory section when last drawn
+    std::optional<Target> removed_;  // the last target removed, for Undo
 
     // the draft shown in the popup
     bool open_draft_ = false;
