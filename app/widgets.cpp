@@ -16,6 +16,24 @@ bool begin_pane(const char* title, const ImVec2& position, const ImVec2& size, I
     return ImGui::Begin(title, nullptr, kFlags | extra_flags);
 }
 
+bool begin_event_pane(const char* title, const char* stable_id, const Event* event, const char* no_event_text,
+                      const ImVec2& position, const ImVec2& size) {
+    std::string full_title = title;
+    if (event) full_title += " — " + event->name;
+    full_title += "###";
+    full_title += stable_id;
+    if (!begin_pane(full_title.c_str(), position, size)) return false;
+    if (!event) muted_text(no_event_text);
+    return event != nullptr;
+}
+
+void goal_line(const char* label, const Event& event) {
+    if (event.goal.empty()) return;
+    ImGui::TextDisabled("%s", label);
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", event.goal.c_str());
+}
+
 bool input(const char* label, std::string& value, ImGuiInputTextFlags flags) {
     return ImGui::InputText(label, &value, flags);
 }

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "core/model.hpp"
+
 namespace mingle::app::widgets {
 
 inline const ImVec4 kErrorColor{0.93f, 0.35f, 0.33f, 1.0f};
@@ -14,6 +16,15 @@ inline const ImVec4 kOkColor{0.45f, 0.80f, 0.52f, 1.0f};
 // Begins a window laid out by the app (placed and sized each frame, not movable by the user).
 // As with ImGui::Begin, call ImGui::End() whatever it returns.
 bool begin_pane(const char* title, const ImVec2& position, const ImVec2& size, ImGuiWindowFlags extra_flags = 0);
+
+// Begins a pane about the chosen event, titled "Title — Event" (stable_id keeps it one window
+// when the event changes). True when there is an event to show; without one it says
+// `no_event_text` and returns false. Call ImGui::End() whatever it returns.
+bool begin_event_pane(const char* title, const char* stable_id, const Event* event, const char* no_event_text,
+                      const ImVec2& position, const ImVec2& size);
+
+// "Goal: ..." in one wrapped line, when the event has a goal.
+void goal_line(const char* label, const Event& event);
 
 // A text input bound to a std::string; true when the text changed this frame.
 bool input(const char* label, std::string& value, ImGuiInputTextFlags flags = 0);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/cli/cli.hpp"
+#include "cli_runner.hpp"
 #include "test_support.hpp"
 
 using namespace mingle;
@@ -14,19 +15,10 @@ using mingle::testing::TempDir;
 
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
+using Run = mingle::testing::CliRun;
 
 Run mingle_cli(const TempDir& dir, std::vector<std::string> arguments) {
-    arguments.insert(arguments.begin(), {"--db", (dir / "mingle.db").string()});
-    auto options = cli::parse_options(arguments);
-    if (!options.ok()) return {2, "", options.error().message};
-    std::ostringstream out, err;
-    int status = cli::run(*options, out, err);
-    return {status, out.str(), err.str()};
+    return mingle::testing::run_cli(dir, std::move(arguments));
 }
 
 const std::string kAttendees =

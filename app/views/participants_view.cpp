@@ -25,23 +25,11 @@ constexpr ColumnSpec kColumns[] = {
 void ParticipantsView::draw(App& app, const ImVec2& position, const ImVec2& size) {
     const Translator& tr = app.tr();
     const Event* event = app.current_event();
-    std::string title = std::string(tr("participants.title"));
-    if (event) title += " — " + event->name;
-    title += "###participants";
-    if (!widgets::begin_pane(title.c_str(), position, size)) {
+    if (!widgets::begin_event_pane(tr("participants.title"), "participants", event, tr("participants.no_event"), position, size)) {
         ImGui::End();
         return;
     }
-    if (!event) {
-        widgets::muted_text(tr("participants.no_event"));
-        ImGui::End();
-        return;
-    }
-    if (!event->goal.empty()) {
-        ImGui::TextDisabled("%s", tr("participants.goal"));
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", event->goal.c_str());
-    }
+    widgets::goal_line(tr("participants.goal"), *event);
 
     ParticipantTable& table = app.participants();
     if (focus_search_) {

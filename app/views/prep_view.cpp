@@ -59,15 +59,7 @@ ImVec4 relation_color(Relation relation) {
 void PrepView::draw(App& app, const ImVec2& position, const ImVec2& size) {
     const Translator& tr = app.tr();
     const Event* event = app.current_event();
-    std::string title = std::string(tr("prep.title"));
-    if (event) title += " — " + event->name;
-    title += "###prep";
-    if (!widgets::begin_pane(title.c_str(), position, size)) {
-        ImGui::End();
-        return;
-    }
-    if (!event) {
-        widgets::muted_text(tr("participants.no_event"));
+    if (!widgets::begin_event_pane(tr("prep.title"), "prep", event, tr("participants.no_event"), position, size)) {
         ImGui::End();
         return;
     }

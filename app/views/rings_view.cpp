@@ -29,23 +29,11 @@ int circle_index(Circle circle) { return circle == Circle::Central ? 0 : circle 
 void RingsView::draw(App& app, const ImVec2& position, const ImVec2& size) {
     const Translator& tr = app.tr();
     const Event* event = app.current_event();
-    std::string title = std::string(tr("rings.title"));
-    if (event) title += " — " + event->name;
-    title += "###rings";
-    if (!widgets::begin_pane(title.c_str(), position, size)) {
+    if (!widgets::begin_event_pane(tr("rings.title"), "rings", event, tr("participants.no_event"), position, size)) {
         ImGui::End();
         return;
     }
-    if (!event) {
-        widgets::muted_text(tr("participants.no_event"));
-        ImGui::End();
-        return;
-    }
-    if (!event->goal.empty()) {
-        ImGui::TextDisabled("%s", tr("prep.goal"));
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", event->goal.c_str());
-    }
+    widgets::goal_line(tr("prep.goal"), *event);
     const float side_width = std::clamp(ImGui::GetContentRegionAvail().x * 0.32f, ImGui::GetFontSize() * 12.0f,
                                         ImGui::GetFontSize() * 22.0f);
     ImVec2 canvas_size(ImGui::GetContentRegionAvail().x - side_width - ImGui::GetStyle().ItemSpacing.x,
