@@ -20,6 +20,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "core/door_openers.hpp"
+#include "core/text.hpp"
 #include "core/storage/database.hpp"
 
 namespace {
@@ -147,8 +148,8 @@ Id build(mingle::storage::Database& db, std::mt19937_64& random) {
     std::uniform_int_distribution<int> percent(0, 99);
     std::uniform_int_distribution<std::size_t> first(0, std::size(kFirstNames) - 1), last(0, std::size(kLastNames) - 1);
 
-    BulkInsert people(sql, "person(id, first_name, last_name, email, company, relation)", 6, 500);
-    BulkInsert history(sql, "person_history(person_id, company, title)", 3, 500);
+    BulkInsert people(sql, "person(id, first_name, last_name, email, company, company_key, relation)", 7, 500);
+    BulkInsert history(sql, "person_history(person_id, company, company_key, title)", 4, 500);
     for (Id id = 1; id <= kPeople; ++id) {
         std::string first_name = kFirstNames[first(random)], last_name = kLastNames[last(random)];
         std::size_t works_at = company(random);
@@ -156,11 +157,11 @@ Id build(mingle::storage::Database& db, std::mt19937_64& random) {
         // Most people are no relationship yet; a few are close.
         const char* relation = roll < 2 ? "inner" : roll < 5 ? "vip" : roll < 15 ? "good" : roll < 35 ? "card" : "none";
         people.add(id, first_name, last_name, "person" + std::to_string(id) + "@example.dk", companies[works_at],
-                   relation);
+                   mingle::text::company_key(companies[works_at]), relation);
         if (percent(random) < 5) {
             std::size_t former = company(random);
             if (former == works_at) former = (former + 1) % companies.size();
-            history.add(id, companies[former], "Consultant");
+            history.add(id, companies[former], mingle::text::company_key(companies[former]), "Consultant");
         }
     }
     people.finish();

@@ -48,7 +48,8 @@ void build_event(const std::string& path, int targets) {
     if (!event.ok()) throw std::runtime_error(event.error().describe());
     SQLite::Database& sql = (*db)->sql();
     SQLite::Transaction transaction(sql);
-    SQLite::Statement person(sql, "INSERT INTO person(id, first_name, last_name, company, title) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement person(sql, "INSERT INTO person(id, first_name, last_name, company, company_key, title) "
+                                  "VALUES (?1, ?2, ?3, ?4, lower(?4), ?5)");
     SQLite::Statement participant(sql, "INSERT INTO participant(event_id, person_id) VALUES (?, ?)");
     SQLite::Statement target(sql, "INSERT INTO target(event_id, person_id, circle, importance, ask) VALUES (?, ?, ?, ?, ?)");
     const char* circles[] = {"central", "inner", "outer", "outer"};

@@ -91,16 +91,18 @@ class DoorOpenerFinder {
 public:
     explicit DoorOpenerFinder(storage::Database& db)
         : event_(db.sql(), "SELECT date FROM event WHERE id = ?"),
-          target_(db.sql(), "SELECT company FROM person WHERE id = ?"),
+          target_(db.sql(), "SELECT company_key FROM person WHERE id = ?"),
           target_history_(db.sql(),
-                          "SELECT DISTINCT company FROM person_history WHERE person_id = ? AND company <> ''"),
+                          "SELECT min(company), company_key FROM person_history WHERE person_id = ? AND "
+                          "company_key <> '' GROUP BY company_key"),
           links_(db.sql(),
                  "SELECT person_b, how FROM link WHERE person_a = ?1 "
                  "UNION ALL SELECT person_a, how FROM link WHERE person_b = ?1"),
           // The WHERE repeats the partial indexes' condition, so that SQLite uses them.
-          working_at_(db.sql(), "SELECT id FROM person WHERE company = ?1 COLLATE NOCASE AND company <> ''"),
+          // Companies match by key (text::company_key): "NOVO NORDISK" is "Novo Nordisk A/S".
+          working_at_(db.sql(), "SELECT id FROM person WHERE company_key = ?1 AND company_key <> ''"),
           worked_at_(db.sql(),
-                     "SELECT person_id, company FROM person_history WHERE company = ?1 AND company <> ''"),
+                     "SELECT person_id, company FROM person_history WHERE company_key = ?1 AND company_key <> ''"),
           past_events_(db.sql(),
                        "SELECT e.id, e.name, e.date FROM participant pa JOIN event e ON e.id = pa.event_id "
                        "WHERE pa.person_id = ?1 AND e.id <> ?2 AND (?3 = '' OR e.date = '' OR e.date < ?3)"),
@@ -113,7 +115,7 @@ public:
     std::vector<DoorOpener> find(Id event_id, Id target_id, std::size_t limit) {
         std::string event_date;
         if (!read_one(event_, event_id, event_date)) return {};
-        std::string target_company;
+        std::string target_company;  // its key
         if (!read_one(target_, target_id, target_company)) return {};
 
         std::unordered_map<Id, Ties> candidates;
@@ -137,14 +139,16 @@ public:
             });
         }
 
-        std::vector<std::string> target_former;
-        run(target_history_, target_id, [&](SQLite::Statement& row) { target_former.push_back(row.getColumn(0).getString()); });
-        for (const std::string& company : target_former) {
-            if (text::equals_ascii_ci(company, target_company)) continue;  // back at a former company: it is current
-            run(worked_at_, company, [&](SQLite::Statement& row) {
+        std::vector<std::pair<std::string, std::string>> target_former;  // name as written, key
+        run(target_history_, target_id, [&](SQLite::Statement& row) {
+            target_former.emplace_back(row.getColumn(0).getString(), row.getColumn(1).getString());
+        });
+        for (const auto& [company, key] : target_former) {
+            if (key == target_company) continue;  // back at a former company: it is current
+            run(worked_at_, key, [&](SQLite::Statement& row) {
                 if (Ties* ties = tie_of(row.getColumn(0).getInt64())) ties->add_former(Reason::Formerly::Both, company);
             });
-            run(working_at_, company, [&](SQLite::Statement& row) {
+            run(working_at_, key, [&](SQLite::Statement& row) {
                 if (Ties* ties = tie_of(row.getColumn(0).getInt64())) ties->add_former(Reason::Formerly::TargetOnly, company);
             });
         }

@@ -3,9 +3,9 @@
 //
 // A candidate has at least one tie to X:
 //   - Link:          an explicit link with X ("A knows B").
-//   - SameCompany:   the same current company as X, ignoring case as SQLite's NOCASE does (the
-//                    person_company index): A-Z only, so "ØRSTED" matches "Ørsted" but "ørsted"
-//                    does not. An empty company never matches.
+//   - SameCompany:   the same current company as X, compared by text::company_key (case,
+//                    accents, punctuation and a legal form such as "A/S" do not count, so
+//                    "ØRSTED" is "Ørsted A/S"). An empty company never matches.
 //   - FormerCompany: a company in one's history equal to the other's current or former company
 //                    (either way round). The company both work at now is not counted again, and
 //                    several shared former companies count once.

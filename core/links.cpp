@@ -117,16 +117,21 @@ Status PersonMemory::set_field(Id person_id, std::string_view field, std::string
         if ((field == "company" && !before->company.empty() && !text::equals_ascii_ci(before->company, clean)) ||
             (field == "title" && !before->title.empty() && before->title != clean)) {
             SQLite::Statement keep(db_.sql(),
-                                   "INSERT INTO person_history(person_id, company, title) VALUES (?, ?, ?) "
+                                   "INSERT INTO person_history(person_id, company, company_key, title) VALUES (?, ?, ?, ?) "
                                    "ON CONFLICT DO NOTHING");
             keep.bind(1, person_id);
             keep.bind(2, before->company);
-            keep.bind(3, before->title);
+            keep.bind(3, text::company_key(before->company));
+            keep.bind(4, before->title);
             keep.exec();
         }
-        SQLite::Statement update(db_.sql(), "UPDATE person SET " + std::string(field) + " = ? WHERE id = ?");
+        // The column name comes from the fixed list above, never from the caller's text.
+        std::string assignment = std::string(field) + " = ?1";
+        if (field == "company") assignment += ", company_key = ?3";
+        SQLite::Statement update(db_.sql(), "UPDATE person SET " + assignment + " WHERE id = ?2");
         update.bind(1, clean);
         update.bind(2, person_id);
+        if (field == "company") update.bind(3, text::company_key(clean));
         update.exec();
         return ok_status();
     });
@@ -187,11 +192,12 @@ Status PersonMemory::add_history(Id person_id, std::string_view company, std::st
     try {
         if (!person_exists(db_, person_id)) return no_such_person(person_id);
         SQLite::Statement insert(db_.sql(),
-                                 "INSERT INTO person_history(person_id, company, title) VALUES (?, ?, ?) "
+                                 "INSERT INTO person_history(person_id, company, company_key, title) VALUES (?, ?, ?, ?) "
                                  "ON CONFLICT DO NOTHING");
         insert.bind(1, person_id);
         insert.bind(2, clean_company);
-        insert.bind(3, clean_title);
+        insert.bind(3, text::company_key(clean_company));
+        insert.bind(4, clean_title);
         insert.exec();
         return ok_status();
     } catch (const std::exception& error) {
@@ -244,10 +250,13 @@ Result<Id> PersonMemory::add_person(std::string_view first_name, std::string_vie
     std::string first = text::collapse_spaces(first_name), last = text::collapse_spaces(last_name);
     if (first.empty() && last.empty()) return make_error("Give the person a name.");
     try {
-        SQLite::Statement insert(db_.sql(), "INSERT INTO person(first_name, last_name, company) VALUES (?, ?, ?)");
+        SQLite::Statement insert(db_.sql(),
+                                 "INSERT INTO person(first_name, last_name, company, company_key) VALUES (?, ?, ?, ?)");
+        std::string clean_company = text::collapse_spaces(company);
         insert.bind(1, first);
         insert.bind(2, last);
-        insert.bind(3, text::collapse_spaces(company));
+        insert.bind(3, clean_company);
+        insert.bind(4, text::company_key(clean_company));
         insert.exec();
         return static_cast<Id>(db_.sql().getLastInsertRowid());
     } catch (const std::exception& error) {

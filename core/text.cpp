@@ -224,4 +224,58 @@ void fold_append(std::string& out, std::string_view s) {
     }
 }
 
+namespace {
+
+// Legal forms left out at the end of a company's folded name (Danish, English, German, Nordic).
+constexpr std::string_view kLegalForms[] = {
+    "a/s", "aps", "i/s", "p/s", "k/s", "amba", "a.m.b.a.", "smba", "s.m.b.a.", "as", "ab", "oy", "asa",
+    "inc", "inc.", "ltd", "ltd.", "limited", "llc", "plc", "corp", "corp.", "co", "co.", "gmbh", "ag", "se",
+    "bv", "b.v.", "nv", "n.v.", "sa", "s.a.",
+};
+
+bool is_key_character(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;  // letters fold keeps as UTF-8
+}
+
+}  // namespace
+
+std::string company_key(std::string_view company) {
+    std::string key;
+    company_key_into(key, company);
+    return key;
+}
+
+void company_key_into(std::string& out, std::string_view company) {
+    out.clear();
+    fold_append(out, company);
+    // Drop legal forms from the end, one word at a time ("Smith & Søn ApS", "Acme, Inc.").
+    for (bool dropped = true; dropped;) {
+        dropped = false;
+        std::size_t space = out.find_last_of(" ,");
+        if (space == std::string::npos) break;
+        std::string_view last = std::string_view(out).substr(space + 1);
+        for (std::string_view form : kLegalForms) {
+            if (last == form) {
+                out.resize(space);
+                while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+                dropped = true;
+                break;
+            }
+        }
+    }
+    // Punctuation becomes single spaces: "DI - Dansk Industri" is "di dansk industri".
+    std::size_t write = 0;
+    bool pending_space = false;
+    for (unsigned char c : out) {
+        if (!is_key_character(c)) {
+            pending_space = write > 0;
+            continue;
+        }
+        if (pending_space) out[write++] = ' ';
+        pending_space = false;
+        out[write++] = static_cast<char>(c);
+    }
+    out.resize(write);
+}
+
 }  // namespace mingle::text

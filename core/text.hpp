@@ -30,6 +30,11 @@ std::string fold(std::string_view s);
 // Appends fold(s) to `out` (no separator added): for building keys without temporaries.
 void fold_append(std::string& out, std::string_view s);
 
+// The key companies are matched by: folded, punctuation as spaces, and a legal form at the end
+// left out, so "Novo Nordisk A/S", "NOVO NORDISK" and "Novo Nordisk, Inc." are one company.
+std::string company_key(std::string_view company);
+void company_key_into(std::string& out, std::string_view company);  // replaces out
+
 // True if `needle_folded` occurs in `haystack_folded` (both already folded).
 inline bool contains(std::string_view haystack_folded, std::string_view needle_folded) {
     return haystack_folded.find(needle_folded) != std::string_view::npos;

@@ -355,3 +355,31 @@ TEST_CASE("best door-openers agree with the first of each target's list and leav
     }
     CHECK(best.at(n.mette).person.id == n.erik);
 }
+
+TEST_CASE("door-openers at the same company are found however the company is spelled", "[door_openers]") {
+    auto opened = storage::Database::open(":memory:");
+    REQUIRE(opened.ok());
+    storage::Database& db = **opened;
+    auto event = EventStore(db).create({"Reception", "2026-12-03", "", ""});
+    REQUIRE(event.ok());
+    PersonMemory memory(db);
+    Id karen = *memory.add_person("Karen", "Blix", "Novo Nordisk A/S");
+    Id lars = *memory.add_person("Lars", "Holm", "NOVO NORDISK");
+    Id sofie = *memory.add_person("Sofie", "Lind", "Novozymes");
+    Id tom = *memory.add_person("Tom", "Berg", "Vestas");
+    REQUIRE(memory.set_field(tom, "company", "Ørsted").ok());  // Vestas becomes Tom's former company
+    Id anne = *memory.add_person("Anne", "Møller", "VESTAS Wind Systems A/S");
+    REQUIRE(memory.set_field(anne, "company", "Vestas, Inc.").ok());
+
+    auto to_karen = find_door_openers(db, *event, karen);
+    REQUIRE(to_karen.size() == 1);
+    CHECK(to_karen[0].person.id == lars);
+    CHECK(to_karen[0].reasons[0].kind == Kind::SameCompany);
+    for (const auto& opener : to_karen) CHECK(opener.person.id != sofie);
+
+    // Tom worked at Vestas; Anne is there now, written another way.
+    auto to_anne = find_door_openers(db, *event, anne);
+    REQUIRE(to_anne.size() == 1);
+    CHECK(to_anne[0].person.id == tom);
+    CHECK(to_anne[0].reasons[0].kind == Kind::FormerCompany);
+}

@@ -2,9 +2,12 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 #include <SQLiteCpp/Statement.h>
 
 #include "core/storage/database.hpp"
+#include "core/storage/migrations.hpp"
 #include "test_support.hpp"
 
 using namespace mingle;
@@ -125,4 +128,31 @@ TEST_CASE("in_transaction rolls back when the body reports an error", "[storage]
     });
     CHECK_FALSE(status.ok());
     CHECK((*db)->setting("half").empty());
+}
+
+TEST_CASE("a version 1 database migrates to the current schema, copied aside first, keeping its people", "[storage]") {
+    TempDir dir;
+    const std::string path = (dir / "old.db").string();
+    {
+        // What mingle 1 wrote: schema version 1, a person with a company.
+        SQLite::Database old(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        old.exec(std::string(storage::migrations()[0]));
+        old.exec("PRAGMA user_version = 1");
+        old.exec("INSERT INTO person(id, first_name, last_name, company) VALUES (1, 'Mette', 'Østergaard', 'Ørsted A/S'),"
+                 " (2, 'Ida', 'Holm', '')");
+    }
+    auto db = storage::Database::open(path);
+    REQUIRE(db.ok());
+    CHECK(user_version(**db) == storage::current_schema_version());
+    CHECK(std::filesystem::exists(path + ".before-v" + std::to_string(storage::current_schema_version())));
+    SQLite::Statement people((*db)->sql(), "SELECT first_name, company, company_key, relation FROM person ORDER BY id");
+    REQUIRE(people.executeStep());
+    CHECK(people.getColumn(0).getString() == "Mette");
+    CHECK(people.getColumn(1).getString() == "Ørsted A/S");
+    CHECK(people.getColumn(2).getString() == "orsted");  // filled in by the migration
+    CHECK(people.getColumn(3).getString() == "none");
+    REQUIRE(people.executeStep());
+    CHECK(people.getColumn(2).getString() == "");
+    CHECK((*db)->sql().tableExists("target"));
+    CHECK((*db)->sql().tableExists("link"));
 }

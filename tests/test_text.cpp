@@ -74,3 +74,18 @@ TEST_CASE("stored UTC times are shown in local time", "[text]") {
     else ::unsetenv("TZ");
     ::tzset();
 }
+
+TEST_CASE("company keys ignore case, accents, punctuation and a legal form at the end", "[text]") {
+    CHECK(text::company_key("Novo Nordisk A/S") == "novo nordisk");
+    CHECK(text::company_key("NOVO NORDISK") == "novo nordisk");
+    CHECK(text::company_key("Novo Nordisk, Inc.") == "novo nordisk");
+    CHECK(text::company_key("ØRSTED") == text::company_key("Ørsted A/S"));
+    CHECK(text::company_key("Smith & Søn ApS") == "smith son");
+    CHECK(text::company_key("DI - Dansk Industri") == "di dansk industri");
+    CHECK(text::company_key("\"Kvalitet\" A/S") == "kvalitet");
+    CHECK(text::company_key("Mærsk") == "maersk");
+    CHECK(text::company_key("Atlas") == "atlas");      // a legal form only as a word of its own
+    CHECK(text::company_key("A/S") == "a s");          // nothing but a legal form: kept
+    CHECK(text::company_key("  ") == "");
+    CHECK(text::company_key("Region Hovedstaden") != text::company_key("Region Syddanmark"));
+}

@@ -71,7 +71,7 @@ public:
           select_person_(sql, "SELECT first_name, last_name, email, company, title, phone, url FROM person "
                               "WHERE id = ?"),
           update_person_(sql, "UPDATE person SET first_name = ?, last_name = ?, email = ?, company = ?, title = ?, "
-                              "phone = ?, url = ? WHERE id = ?"),
+                              "phone = ?, url = ?, company_key = ? WHERE id = ?"),
           insert_change_(sql, "INSERT INTO import_change(batch_id, person_id, field, old_value, new_value) "
                               "VALUES(?, ?, ?, '', ?)") {
         // One timestamp for the whole import, bound once, rather than strftime() per row.
@@ -142,13 +142,13 @@ public:
 
 private:
     static constexpr std::size_t kRowsPerInsert = 64;
-    static constexpr int kPersonParameters = 1 + static_cast<int>(kPersonFields.size());  // id and the fields
+    static constexpr int kPersonParameters = 2 + static_cast<int>(kPersonFields.size());  // id, the fields, company key
     static constexpr int kParticipantParameters = 3;                                       // person, ticket, details
 
     // ?1 is the batch and ?2 the time, shared by all rows; each row then has its own parameters.
     static std::string insert_people_sql(std::size_t rows) {
         std::string sql = "INSERT INTO person(id, first_name, last_name, email, company, title, phone, url, "
-                          "created_by_batch, created_at) VALUES";
+                          "company_key, created_by_batch, created_at) VALUES";
         int parameter = 3;
         for (std::size_t r = 0; r < rows; ++r) {
             sql += r ? ",(" : "(";
@@ -184,6 +184,7 @@ private:
             people.bind(first, pending.id);
             for (std::size_t f = 0; f < kPersonFields.size(); ++f)
                 people.bindNoCopy(first + 1 + static_cast<int>(f), pending.row->*kPersonFields[f].value);
+            people.bindNoCopy(first + 1 + static_cast<int>(kPersonFields.size()), pending.row->company_key);
             bind_participant(participants, slot, pending.id, *pending.row);
         }
         people.exec();
@@ -246,7 +247,8 @@ private:
         if (!changed) return;
         for (std::size_t i = 0; i < kPersonFields.size(); ++i)
             update_person_.bind(static_cast<int>(i) + 1, current.*kPersonFields[i].value);
-        update_person_.bind(8, id);
+        update_person_.bind(8, text::company_key(current.company));
+        update_person_.bind(9, id);
         update_person_.exec();
         update_person_.reset();
         index_.add(id, current.email, name_key(current.first_name, current.last_name, current.company));
@@ -516,6 +518,7 @@ bool RowMapper::map(const RowView& row, MappedRow& out, std::string& reason) {
         return false;
     }
     name_key_into(out.name_key, out.first_name, out.last_name, out.company);
+    text::company_key_into(out.company_key, out.company);
     return true;
 }
 
@@ -734,7 +737,10 @@ Status undo_import(storage::Database& db, Id batch_id) {
         while (changes.executeStep()) {
             const PersonField* field = person_field(changes.getColumn(1).getString());
             if (!field) continue;
-            SQLite::Statement revert(sql, std::string("UPDATE person SET ") + field->column + " = '' WHERE id = ? AND " +
+            // An emptied company empties its key too (door-openers match by the key).
+            const bool company = std::string_view(field->column) == "company";
+            SQLite::Statement revert(sql, std::string("UPDATE person SET ") + field->column + " = ''" +
+                                              (company ? ", company_key = ''" : "") + " WHERE id = ? AND " +
                                               field->column + " = ?");
             revert.bind(1, changes.getColumn(0).getInt64());
             revert.bind(2, changes.getColumn(2).getString());

@@ -47,6 +47,7 @@ struct MappedRow {
     std::string ticket_type;
     std::string details_json;  // JSON array aligned with RowMapper::column_labels(): cells kept as details
     std::string name_key;      // identity::name_key of the names and company above
+    std::string company_key;   // text::company_key(company), stored with the person
 };
 
 // Turns rows into MappedRows under a column mapping, reusing its buffers from row to row.

@@ -13,6 +13,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "core/storage/migrations.hpp"
+#include "core/text.hpp"
 
 namespace mingle::storage {
 namespace {
@@ -98,6 +99,22 @@ Error sqlite_error(const std::exception& error, const std::string& doing) {
     }
 }
 
+namespace {
+
+// mingle_company_key(company): text::company_key in SQL, for migrations that fill the key in.
+void company_key_function(sqlite3_context* context, int, sqlite3_value** arguments) {
+    const unsigned char* company = sqlite3_value_text(arguments[0]);
+    std::string key = text::company_key(company ? reinterpret_cast<const char*>(company) : "");
+    sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
+void register_functions(SQLite::Database& sql) {
+    sqlite3_create_function_v2(sql.getHandle(), "mingle_company_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                               company_key_function, nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+
 Database::Database(SQLite::Database sql, std::string path, bool created)
     : sql_(std::move(sql)), path_(std::move(path)), created_(created) {}
 
@@ -135,6 +152,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
         // FULL: a committed edit survives even a power cut, not only a killed process.
         sql.exec("PRAGMA synchronous = FULL");
         sql.exec("PRAGMA cache_size = -65536");
+        register_functions(sql);
         if (version > 0 && version < known && !is_memory(path)) {
             auto copied = copy_aside(sql, path);
             if (!copied.ok()) return copied.error();

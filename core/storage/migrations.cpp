@@ -97,8 +97,12 @@ constexpr std::string_view kVersion2 = R"sql(
 ALTER TABLE person ADD COLUMN relation TEXT NOT NULL DEFAULT 'none';
 ALTER TABLE person ADD COLUMN recognize TEXT NOT NULL DEFAULT '';
 
--- Companies are matched ignoring case when looking for door-openers at the same company.
-CREATE INDEX person_company ON person(company COLLATE NOCASE) WHERE company <> '';
+-- Door-openers at the same company: companies match by key (text::company_key: folded, no
+-- punctuation, no legal form), which core writes with the company; mingle_company_key() is that
+-- function, registered on mingle's connections, to fill the key in for people already here.
+ALTER TABLE person ADD COLUMN company_key TEXT NOT NULL DEFAULT '';
+UPDATE person SET company_key = mingle_company_key(company) WHERE company <> '';
+CREATE INDEX person_company ON person(company_key) WHERE company_key <> '';
 
 -- Whom the user wants to meet at an event, and the plan for each (domain.md, section 1).
 CREATE TABLE target (
@@ -129,14 +133,15 @@ CREATE INDEX note_person ON note(person_id, created_at);
 CREATE TABLE person_history (
     id          INTEGER PRIMARY KEY,
     person_id   INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-    company     TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+    company     TEXT NOT NULL DEFAULT '',
+    company_key TEXT NOT NULL DEFAULT '',  -- text::company_key(company)
     title       TEXT NOT NULL DEFAULT '',
     batch_id    INTEGER REFERENCES import_batch(id) ON DELETE SET NULL,  -- NULL: entered by hand
     recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     CHECK (company <> '' OR title <> ''),
-    UNIQUE (person_id, company, title)
+    UNIQUE (person_id, company_key, title)
 );
-CREATE INDEX person_history_company ON person_history(company) WHERE company <> '';
+CREATE INDEX person_history_company ON person_history(company_key) WHERE company_key <> '';
 
 -- "A knows B", stored once per pair with the smaller id first. batch_id: derived from that
 -- import (undo removes it); NULL: entered by hand.

@@ -11,6 +11,6 @@ std::span<const std::string_view> migrations();
 
 // The index on people's companies (version 2), for a big import to build again after its rows.
 inline constexpr std::string_view kPersonCompanyIndex =
-    "CREATE INDEX IF NOT EXISTS person_company ON person(company COLLATE NOCASE) WHERE company <> ''";
+    "CREATE INDEX IF NOT EXISTS person_company ON person(company_key) WHERE company_key <> ''";
 
 }  // namespace mingle::storage
