@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "core/door_openers.hpp"
 #include "core/events.hpp"
 #include "core/import/derived_links.hpp"
 #include "core/import/importer.hpp"
@@ -208,4 +209,48 @@ TEST_CASE("an \"Invited by\" column becomes links between participants, and undo
     REQUIRE(import::undo_import(*f.db, summary->batch_id).ok());
     CHECK(f.scalar("SELECT count(*) FROM link") == 1);
     CHECK(f.scalar("SELECT count(*) FROM person") == 2);  // Søren and Anne, linked by the user
+}
+
+TEST_CASE("a known person listed at another company keeps it in their history, never over what is known", "[links]") {
+    Fixture f;
+    REQUIRE(f.import_text("Forum", "First Name,Last Name,Email,Company,Job Title\n"
+                                   "Mette,Østergaard,mette@orsted.dk,Mærsk,Projektleder\n"
+                                   "Ida,Holm,ida@cph.dk,,Studerende\n").ok());
+    auto later = f.import_text("Reception", "First Name,Last Name,Email,Company,Job Title\n"
+                                            "Mette,Østergaard,mette@orsted.dk,Ørsted A/S,Head of Projects\n"
+                                            "Ida,Holm,ida@cph.dk,Cphbusiness,Studerende\n"
+                                            "Lars,Holm,lars@orsted.dk,ØRSTED,CTO\n");
+    REQUIRE(later.ok());
+    CHECK(later->other_companies == 1);  // Ida had no company: it was filled in, not kept as history
+    Id mette = f.id_of("mette@orsted.dk");
+    PersonMemory memory(*f.db);
+    CHECK(memory.get(mette)->company == "Mærsk");
+    auto history = memory.history(mette);
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].company == "Ørsted A/S");
+    CHECK(history[0].title == "Head of Projects");
+    CHECK(history[0].from_import);
+    CHECK(memory.history(f.id_of("ida@cph.dk")).empty());
+
+    // Lars, at Ørsted now, can introduce the user to Mette, who is listed there too.
+    auto openers = find_door_openers(*f.db, f.event("Reception"), mette);
+    REQUIRE_FALSE(openers.empty());
+    CHECK(openers[0].person.first_name == "Lars");
+
+    // The same list again notes nothing twice; undoing the import takes the entry away.
+    auto again = f.import_text("Reception", "First Name,Last Name,Email,Company,Job Title\n"
+                                            "Mette,Østergaard,mette@orsted.dk,ØRSTED,Head of Projects\n");
+    REQUIRE(again.ok());
+    CHECK(again->other_companies == 0);
+    CHECK(memory.history(mette).size() == 1);
+    // Listed again, already on the event, at a new company: the import is kept, so it can be undone.
+    auto moved = f.import_text("Reception", "First Name,Last Name,Email,Company\nLars,Holm,lars@orsted.dk,Vestas\n");
+    REQUIRE(moved.ok());
+    CHECK(moved->other_companies == 1);
+    CHECK(moved->batch_id != 0);
+    REQUIRE(import::undo_import(*f.db, moved->batch_id).ok());
+    CHECK(memory.history(f.id_of("lars@orsted.dk")).empty());
+
+    REQUIRE(import::undo_import(*f.db, later->batch_id).ok());
+    CHECK(memory.history(mette).empty());
 }

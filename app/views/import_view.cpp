@@ -578,6 +578,7 @@ void ImportView::draw_done_step(App& app) {
     ImGui::Text(tr("import.done_counts"), s.rows, s.created, s.matched);
     ImGui::Text(tr("import.done_more"), s.already_listed, s.duplicates, s.fields_filled);
     if (s.links_derived > 0) ImGui::Text(tr("import.done_links"), s.links_derived);
+    if (s.other_companies > 0) ImGui::Text(tr("import.done_other_companies"), s.other_companies);
     if (s.skipped > 0) {
         ImGui::TextColored(widgets::kErrorColor, tr("import.done_skipped"), s.skipped);
         if (ImGui::BeginChild("##skipped", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 8.0f), true)) {

@@ -558,6 +558,7 @@ void PrepView::draw_memory(App& app, const PersonFile& file) {
     for (const HistoryEntry& entry : file.history) {
         std::string text = entry.title;
         if (!entry.company.empty()) text += (text.empty() ? "" : ", ") + entry.company;
+        if (entry.from_import) text += std::string(" (") + tr("prep.from_list") + ")";
         ImGui::BulletText("%s", text.c_str());
     }
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 4.0f) * 0.5f;

@@ -201,6 +201,7 @@ int command_import(Context& context, const CommandArgs& args) {
                   {"fields_filled", s.fields_filled},
                   {"skipped", s.skipped},
                   {"links_derived", s.links_derived},
+                  {"other_companies", s.other_companies},
                   {"skipped_rows", skipped},
                   {"import_id", s.batch_id}};
         context.out << json.dump(2) << "\n";
@@ -216,6 +217,7 @@ int command_import(Context& context, const CommandArgs& args) {
         {s.duplicates, " duplicates in the file merged"},
         {s.fields_filled, " empty fields filled in"},
         {s.links_derived, " acquaintances linked"},
+        {s.other_companies, " known people at another company (kept as history)"},
         {s.skipped, " rows skipped"},
     };
     for (const auto& [count, what] : optional_counts)

@@ -120,12 +120,19 @@ std::string_view KeyMap::store(std::string_view key) {
 
 // ---- IdentityIndex --------------------------------------------------------------------------------
 
-void IdentityIndex::load(SQLite::Database& sql, std::vector<std::uint8_t>* field_masks) {
+std::uint32_t company_hash(std::string_view company_key) {
+    if (company_key.empty()) return 0;
+    auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(company_key));
+    return hash == 0 ? 1 : hash;
+}
+
+void IdentityIndex::load(SQLite::Database& sql, std::vector<std::uint8_t>* field_masks,
+                         std::vector<std::uint32_t>* company_hashes) {
     *this = IdentityIndex();
     SQLite::Statement query(sql, "SELECT id, email, first_name, last_name, company, "
                                  "(first_name <> '') | (last_name <> '') << 1 | (email <> '') << 2 | "
-                                 "(company <> '') << 3 | (title <> '') << 4 | (phone <> '') << 5 | (url <> '') << 6 "
-                                 "FROM person ORDER BY id");
+                                 "(company <> '') << 3 | (title <> '') << 4 | (phone <> '') << 5 | (url <> '') << 6, "
+                                 "company_key FROM person ORDER BY id");
     std::string email, name;
     while (query.executeStep()) {
         Id id = query.getColumn(0).getInt64();
@@ -135,6 +142,11 @@ void IdentityIndex::load(SQLite::Database& sql, std::vector<std::uint8_t>* field
         if (field_masks && id > 0) {
             if (static_cast<std::size_t>(id) >= field_masks->size()) field_masks->resize(static_cast<std::size_t>(id) + 1);
             (*field_masks)[static_cast<std::size_t>(id)] = static_cast<std::uint8_t>(query.getColumn(5).getInt());
+        }
+        if (company_hashes && id > 0) {
+            if (static_cast<std::size_t>(id) >= company_hashes->size())
+                company_hashes->resize(static_cast<std::size_t>(id) + 1);
+            (*company_hashes)[static_cast<std::size_t>(id)] = company_hash(query.getColumn(6).getText());
         }
     }
 }

@@ -53,13 +53,19 @@ private:
     char* block_cursor_ = nullptr;
 };
 
+// A 32-bit digest of a company key, to tell in memory whether a row names another company than
+// the one a known person has (0 for no company).
+std::uint32_t company_hash(std::string_view company_key);
+
 // The identity keys of every person, in memory for the length of an import: a lookup per row
 // costs a hash, not a query.
 class IdentityIndex {
 public:
     // Loads every person's keys. With `field_masks`, also records per person id which of the
-    // fields first_name, last_name, email, company, title, phone, url (bit 0 to 6) are filled.
-    void load(SQLite::Database& sql, std::vector<std::uint8_t>* field_masks = nullptr);
+    // fields first_name, last_name, email, company, title, phone, url (bit 0 to 6) are filled;
+    // with `company_hashes`, company_hash() of each person's company key (0 when none).
+    void load(SQLite::Database& sql, std::vector<std::uint8_t>* field_masks = nullptr,
+              std::vector<std::uint32_t>* company_hashes = nullptr);
 
     std::optional<Id> find(std::string_view email_key, std::string_view name_key) const;
 

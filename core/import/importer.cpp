@@ -73,7 +73,9 @@ public:
           update_person_(sql, "UPDATE person SET first_name = ?, last_name = ?, email = ?, company = ?, title = ?, "
                               "phone = ?, url = ?, company_key = ? WHERE id = ?"),
           insert_change_(sql, "INSERT INTO import_change(batch_id, person_id, field, old_value, new_value) "
-                              "VALUES(?, ?, ?, '', ?)") {
+                              "VALUES(?, ?, ?, '', ?)"),
+          insert_history_(sql, "INSERT INTO person_history(person_id, company, company_key, title, batch_id) "
+                               "VALUES(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING") {
         // One timestamp for the whole import, bound once, rather than strftime() per row.
         SQLite::Statement now(sql, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
         now.executeStep();
@@ -92,7 +94,7 @@ public:
         highest.executeStep();
         highest_id_before_ = highest.getColumn(0).getInt64();
         next_id_ = highest_id_before_ + 1;
-        index_.load(sql, &field_masks_);
+        index_.load(sql, &field_masks_, &company_hashes_);
         field_masks_.resize(static_cast<std::size_t>(next_id_));
     }
 
@@ -118,6 +120,7 @@ public:
             known |= incoming;
         }
         bool first_time_in_file = mark_seen(*person);
+        if (!created_by_this_import(*person)) note_other_company(*person, row);
         if (created_by_this_import(*person)) {
             ++summary_.duplicates;  // a new person again further down the file: already on the list
             return;
@@ -195,6 +198,22 @@ private:
 
     bool created_by_this_import(Id id) const { return id > highest_id_before_; }
 
+    // A known person listed at another company than the one mingle has: the list's company (and
+    // title) goes into their history, never over what is known; door-openers who were there count.
+    void note_other_company(Id id, const MappedRow& row) {
+        auto index = static_cast<std::size_t>(id);
+        if (index >= company_hashes_.size()) return;
+        std::uint32_t known = company_hashes_[index], listed = company_hash(row.company_key);
+        if (known == 0 || listed == 0 || known == listed) return;
+        insert_history_.bind(1, id);
+        insert_history_.bindNoCopy(2, row.company);
+        insert_history_.bindNoCopy(3, row.company_key);
+        insert_history_.bindNoCopy(4, row.title);
+        insert_history_.bind(5, batch_id_);
+        summary_.other_companies += static_cast<std::size_t>(insert_history_.exec());
+        insert_history_.reset();
+    }
+
     // Bit i set when the i-th of kPersonFields is filled in the row (the order IdentityIndex uses).
     static std::uint8_t field_mask(const MappedRow& row) {
         std::uint8_t mask = 0;
@@ -251,6 +270,8 @@ private:
         update_person_.bind(9, id);
         update_person_.exec();
         update_person_.reset();
+        if (static_cast<std::size_t>(id) < company_hashes_.size())
+            company_hashes_[static_cast<std::size_t>(id)] = company_hash(text::company_key(current.company));
         index_.add(id, current.email, name_key(current.first_name, current.last_name, current.company));
     }
 
@@ -267,6 +288,7 @@ private:
     Id next_id_ = 1;
     std::vector<Pending> pending_;
     std::vector<std::uint8_t> field_masks_;  // by person id: which fields are filled (see field_mask)
+    std::vector<std::uint32_t> company_hashes_;  // by person id, of people known before: company_hash
     std::vector<bool> seen_created_;      // by id above highest_id_before_
     std::unordered_set<Id> seen_known_;  // people known before this import
     SQLite::Statement insert_people_;
@@ -276,6 +298,7 @@ private:
     SQLite::Statement select_person_;
     SQLite::Statement update_person_;
     SQLite::Statement insert_change_;
+    SQLite::Statement insert_history_;
 };
 
 // Reads and maps rows on a second thread while the caller writes earlier rows to SQLite: with
@@ -750,11 +773,13 @@ Status undo_import(storage::Database& db, Id batch_id) {
         SQLite::Statement participants(sql, "DELETE FROM participant WHERE batch_id = ?");
         participants.bind(1, batch_id);
         participants.exec();
-        // 3. Remove the links it derived, then the people it created, unless another event lists
+        // 3. Remove the links and history it derived, then the people it created, unless another event lists
         //    them by now or the user has written something about them (a target, a note, a link).
-        SQLite::Statement links(sql, "DELETE FROM link WHERE batch_id = ?");
-        links.bind(1, batch_id);
-        links.exec();
+        for (const char* table : {"link", "person_history"}) {
+            SQLite::Statement derived(sql, std::string("DELETE FROM ") + table + " WHERE batch_id = ?");
+            derived.bind(1, batch_id);
+            derived.exec();
+        }
         SQLite::Statement people(sql, "DELETE FROM person WHERE created_by_batch = ?1 "
                                       "AND relation = 'none' AND recognize = '' "
                                       "AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.person_id = person.id) "

@@ -129,10 +129,11 @@ struct ImportSummary {
     std::size_t fields_filled = 0;   // empty fields of known people filled from the file
     std::size_t skipped = 0;         // rows that could not become a person
     std::size_t links_derived = 0;   // "A knows B" from columns such as "Invited by" (derived_links.hpp)
+    std::size_t other_companies = 0; // known people listed at another company: kept in their history
     std::vector<SkippedRow> skipped_rows;  // the first kMaxSkippedListed of them, with line numbers
 
     static constexpr std::size_t kMaxSkippedListed = 1000;
-    bool changed_anything() const { return created + matched + fields_filled > 0; }
+    bool changed_anything() const { return created + matched + fields_filled + other_companies > 0; }
 };
 
 // Imports the rows as one transaction: a failure part-way imports nothing.
