@@ -17,6 +17,7 @@ std::optional<ViewId> parse_view(std::string_view name) {
     if (name == "participants") return ViewId::Participants;
     if (name == "prep") return ViewId::Prep;
     if (name == "rings") return ViewId::Rings;
+    if (name == "bank") return ViewId::Bank;
     return std::nullopt;
 }
 
@@ -26,6 +27,7 @@ App::App(AppOptions options)
       translator_(config_.config.language) {
     for (const Error& problem : config_.problems) push_notice({Notice::Level::Error, problem.describe()});
 
+    reload_question_banks();
     auto db = storage::Database::open(options_.database_path);
     if (!db.ok()) {
         report(db.error());
@@ -49,7 +51,7 @@ App::App(AppOptions options)
             active_view_ = *view == ViewId::Events ? ViewId::Participants : *view;
         } else {
             report(make_error("Unknown view \"" + options_.view +
-                                    "\"; the views are events, import, participants, prep and rings."));
+                                    "\"; the views are events, import, participants, prep, rings and bank."));
         }
     }
 }
@@ -118,6 +120,54 @@ const PersonFile* App::person_file() {
     return person_file_.get();
 }
 
+std::filesystem::path App::config_folder() const { return std::filesystem::path(options_.config_path).parent_path(); }
+
+void App::reload_question_banks() {
+    for (Language language : {Language::English, Language::Danish}) {
+        LoadedBank loaded = load_question_bank(language, config_folder());
+        for (const Error& problem : loaded.problems) report(problem);
+        (language == Language::Danish ? danish_bank_ : english_bank_) = std::move(loaded.bank);
+        auto user = read_user_bank(config_folder(), language);
+        (language == Language::Danish ? danish_user_bank_ : english_user_bank_) = user.ok() ? *user : UserBank{};
+    }
+    prompts_changed();
+}
+
+void App::ensure_prompts() {
+    if (!db_ || !current_event_id_) return;
+    std::optional<Id> extra;
+    if (focused_person_ && !is_target(*focused_person_)) extra = focused_person_;
+    if (prompts_ && prompts_->extra == extra) return;
+    EventPrompts generated;
+    generated.extra = extra;
+    generated.facts = gather_event_facts(*db_, *current_event_id_, config_.config, extra);
+    PromptRequest request;
+    request.set_number = prompt_sets_;
+    generated.prompts = generate_event_prompts(generated.facts, english_bank_, danish_bank_,
+                                               load_prompt_marks(*db_, *current_event_id_), request);
+    prompts_ = std::move(generated);
+}
+
+const std::vector<Prompt>* App::prompts_for(Id person_id) {
+    ensure_prompts();
+    if (!prompts_) return nullptr;
+    auto found = prompts_->prompts.find(person_id);
+    return found == prompts_->prompts.end() ? nullptr : &found->second;
+}
+
+const PromptFacts* App::prompt_facts_for(Id person_id) {
+    ensure_prompts();
+    if (!prompts_) return nullptr;
+    for (const PromptFacts& facts : prompts_->facts)
+        if (facts.person_id == person_id) return &facts;
+    return nullptr;
+}
+
+void App::new_prompt_set(Id person_id) {
+    ++prompt_sets_[person_id];
+    prompts_changed();
+}
+
 const std::unordered_map<Id, DoorOpener>& App::best_door_openers() {
     if (!best_door_openers_) {
         best_door_openers_.emplace();
@@ -141,6 +191,10 @@ const std::vector<PairSuggestion>& App::pair_suggestions() {
 
 void App::reload_if_changed() {
     retired_person_files_.clear();  // no view holds one across frames
+    if (prompts_dirty_) {
+        prompts_dirty_ = false;
+        prompts_.reset();
+    }
     if (!db_) return;
     if (events_dirty_) {
         events_dirty_ = false;  // first: a failing read is reported once, not every frame
@@ -173,6 +227,7 @@ void App::reload_if_changed() {
         if (!focused_person_ && !targets_.empty()) focused_person_ = targets_.front().person.id;
         best_door_openers_.reset();
         pair_suggestions_.reset();
+        prompts_.reset();
         retire_person_file();  // door-openers depend on targets' people too
     }
 }
@@ -254,6 +309,7 @@ void App::draw_frame() {
         case ViewId::Import: import_view_.draw(*this, main_origin, main_size); break;
         case ViewId::Prep: prep_view_.draw(*this, main_origin, main_size); break;
         case ViewId::Rings: rings_view_.draw(*this, main_origin, main_size); break;
+        case ViewId::Bank: bank_view_.draw(*this, main_origin, main_size); break;
         default: participants_view_.draw(*this, main_origin, main_size); break;
     }
 }

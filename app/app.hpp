@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/ui_probe.hpp"
+#include "app/views/bank_view.hpp"
 #include "app/views/events_view.hpp"
 #include "app/views/import_view.hpp"
 #include "app/views/main_menu.hpp"
@@ -26,6 +27,7 @@
 #include "core/links.hpp"
 #include "core/i18n.hpp"
 #include "core/main_thread_queue.hpp"
+#include "core/prompts.hpp"
 #include "core/model.hpp"
 #include "core/participant_table.hpp"
 #include "core/storage/database.hpp"
@@ -33,7 +35,7 @@
 
 namespace mingle::app {
 
-enum class ViewId { Events, Import, Participants, Prep, Rings };
+enum class ViewId { Events, Import, Participants, Prep, Rings, Bank };
 std::optional<ViewId> parse_view(std::string_view name);
 
 struct Notice {
@@ -100,6 +102,24 @@ public:
     // Pairs of attendees the user could introduce to each other, computed when first asked for.
     const std::vector<PairSuggestion>& pair_suggestions();
 
+    // Conversation prompts for a person at the current event (a target, or the focused person),
+    // generated for the whole event when first asked for after a change.
+    const std::vector<Prompt>* prompts_for(Id person_id);
+    const PromptFacts* prompt_facts_for(Id person_id);
+    void new_prompt_set(Id person_id);
+    // Marks or banks changed: generated again at the start of the next frame.
+    void prompts_changed() { prompts_dirty_ = true; }
+    const QuestionBank& question_bank(Language language) const {
+        return language == Language::Danish ? danish_bank_ : english_bank_;
+    }
+    // The user's own prompts (prompts.<lang>.toml), as read with the banks.
+    const UserBank& user_bank(Language language) const {
+        return language == Language::Danish ? danish_user_bank_ : english_user_bank_;
+    }
+    std::filesystem::path config_folder() const;
+    // Reads the question banks again (after the user's own prompts changed).
+    void reload_question_banks();
+
     // The person the prep board and the rings are about; their file is read when first asked for.
     std::optional<Id> focused_person() const { return focused_person_; }
     void focus_person(std::optional<Id> person_id);
@@ -150,6 +170,17 @@ private:
     bool targets_dirty_ = true;
     std::optional<std::unordered_map<Id, DoorOpener>> best_door_openers_;
     std::optional<std::vector<PairSuggestion>> pair_suggestions_;
+    QuestionBank english_bank_, danish_bank_;
+    UserBank english_user_bank_, danish_user_bank_;
+    struct EventPrompts {
+        std::vector<PromptFacts> facts;
+        std::unordered_map<Id, std::vector<Prompt>> prompts;
+        std::optional<Id> extra;  // the focused person, when not a target
+    };
+    std::optional<EventPrompts> prompts_;
+    std::unordered_map<Id, int> prompt_sets_;  // "new set" presses per person, this session
+    bool prompts_dirty_ = false;
+    void ensure_prompts();
     std::optional<Id> focused_person_;
     // Read on demand; a file replaced mid-frame stays alive (retired) until the next frame starts,
     // since a view may still be drawing from it.
@@ -166,6 +197,7 @@ private:
     ParticipantsView participants_view_;
     PrepView prep_view_;
     RingsView rings_view_;
+    BankView bank_view_;
     StatusBar status_bar_;
 };
 

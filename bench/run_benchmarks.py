@@ -8,6 +8,7 @@
 2. The participants view's frame time at 100,000 rows, against the same view over a few rows.
 3. Door-openers for one target among 50,000 people and 500,000 links, against the bare link query.
 4. The prep board's frame at 1,000 targets (and at 10), against a bare clipped table of the rows.
+5. Conversation prompts for 1,000 targets, against filling the first three templates that fit.
 
 Usage: bench/run_benchmarks.py [--build build] [--rows 100000] [--runs 5] [--formats ...]
 """
@@ -93,6 +94,11 @@ def main():
         result = subprocess.run([os.path.join(args.build, "bench", "mingle_prep_bench"), targets], check=True,
                                 capture_output=True, text=True)
         print(result.stdout, end="")
+
+    print("\nconversation prompts:")
+    result = subprocess.run([os.path.join(args.build, "bench", "mingle_prompt_bench")], check=True,
+                            capture_output=True, text=True)
+    print(result.stdout, end="")
 
 
 if __name__ == "__main__":

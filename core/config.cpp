@@ -123,24 +123,24 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
-// Writes the whole file next to the old one and renames it over, so a crash leaves one or the other.
+}  // namespace
+
 Status write_file_atomically(const std::filesystem::path& path, const std::string& contents) {
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
     std::string temporary = path.string() + ".tmp";
     int fd = ::open(temporary.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) return make_error("Cannot write the config file; check that its folder is writable.", path.string());
+    if (fd < 0) return make_error("Cannot write this file; check that its folder is writable.", path.string());
     bool written = ::write(fd, contents.data(), contents.size()) == static_cast<ssize_t>(contents.size());
     written = ::fsync(fd) == 0 && written;
     ::close(fd);
     if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
         std::filesystem::remove(temporary, ec);
-        return make_error("Cannot write the config file (is the disk full?).", path.string());
+        return make_error("Cannot write this file (is the disk full?).", path.string());
     }
     return ok_status();
 }
 
-}  // namespace
 
 Status save_language(const std::filesystem::path& path, Language language) {
     std::string text;

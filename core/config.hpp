@@ -39,6 +39,9 @@ Config default_config();
 LoadedConfig load_config(const std::filesystem::path& path);
 LoadedConfig load_config_text(std::string_view toml_text, const std::filesystem::path& shown_as);
 
+// Writes a whole file next to the old one and renames it over, so a crash leaves one or the other.
+Status write_file_atomically(const std::filesystem::path& path, const std::string& contents);
+
 // Sets ui.language in the config file, keeping the rest of the file (comments too) as it is;
 // creates the file if there is none.
 Status save_language(const std::filesystem::path& path, Language language);

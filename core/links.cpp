@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "core/i18n.hpp"
 #include "core/people.hpp"
 #include "core/text.hpp"
 
@@ -100,7 +101,9 @@ Status PersonMemory::set_relation(Id person_id, Relation relation) {
 Status PersonMemory::set_recognize(Id person_id, std::string_view text) { return set_field(person_id, "recognize", text); }
 
 Status PersonMemory::set_field(Id person_id, std::string_view field, std::string_view value) {
-    bool editable = field == "recognize" ||
+    if (field == "language" && !value.empty() && !parse_language(value))
+        return make_error("A person's language is da or en (or empty for your own), not \"" + std::string(value) + "\".");
+    bool editable = field == "recognize" || field == "language" ||
                     std::find(kEditableFields.begin(), kEditableFields.end(), field) != kEditableFields.end();
     if (!editable) {
         std::string message = "\"";

@@ -45,7 +45,8 @@ public:
     Status set_relation(Id person_id, Relation relation);
     Status set_recognize(Id person_id, std::string_view text);
     // Edits one of the imported fields by hand: first_name, last_name, email, company, title,
-    // phone or url. A changed company or title is kept in the history as a former one.
+    // phone or url; or recognize, or language ("da", "en", "" for the user's own). A changed
+    // company or title is kept in the history as a former one.
     Status set_field(Id person_id, std::string_view field, std::string_view value);
 
     Result<Id> add_note(Id person_id, std::optional<Id> event_id, std::string_view text);

@@ -41,6 +41,7 @@ struct Person {
     std::string url;
     Relation relation = Relation::None;
     std::string recognize;  // how to spot them at a reception
+    std::string language;   // "da" or "en" to talk to them in; empty: the user's own
 
     // "First Last", or the e-mail when there is no name.
     std::string display_name() const;

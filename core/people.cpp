@@ -21,6 +21,7 @@ Person read_person(SQLite::Statement& query, int first) {
     person.url = query.getColumn(first + 7).getString();
     person.relation = parse_relation(query.getColumn(first + 8).getString()).value_or(Relation::None);
     person.recognize = query.getColumn(first + 9).getString();
+    person.language = query.getColumn(first + 10).getString();
     return person;
 }
 

@@ -16,8 +16,9 @@ namespace mingle {
 // The person columns, in the order read_person() reads them, for a SELECT with the person table
 // aliased as "p".
 inline constexpr const char* kPersonColumns =
-    "p.id, p.first_name, p.last_name, p.email, p.company, p.title, p.phone, p.url, p.relation, p.recognize";
-inline constexpr int kPersonColumnCount = 10;
+    "p.id, p.first_name, p.last_name, p.email, p.company, p.title, p.phone, p.url, p.relation, p.recognize, "
+    "p.language";
+inline constexpr int kPersonColumnCount = 11;
 // Reads a person from the current row of a query that selected kPersonColumns at `first`.
 Person read_person(SQLite::Statement& query, int first = 0);
 

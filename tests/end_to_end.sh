@@ -36,6 +36,15 @@ openers = json.load(open(sys.argv[1]))
 assert openers[0]["first_name"] == "Lars" and openers[0]["attending"] is False, openers
 assert any("Ørsted" in reason for reason in openers[0]["reasons"]), openers
 PY
+# Two open questions for Søren, in Danish, that name his company.
+"$mingle" --db "$db" prompts --event Reception --person "$soren" --lang da --count 2 --json > "$work/prompts.json" ||
+    fail "prompts"
+python3 - "$work/prompts.json" <<'PY' || fail "prompts --json: $(cat "$work/prompts.json")"
+import json, sys
+prompts = json.load(open(sys.argv[1]))
+assert len(prompts) == 2 and all(p["text"].startswith("Hv") and p["kind"] for p in prompts), prompts
+assert any("Ørsted" in p["text"] or "Direktør" in p["text"] for p in prompts), prompts
+PY
 if "$mingle" --db "$db" target set --event Reception --person "$soren" --circle middle 2> "$work/err.txt"; then
     fail "a wrong circle was accepted"
 fi
@@ -53,7 +62,7 @@ grep -q "bad.csv:2" "$work/err.txt" || fail "bad file message: $(cat "$work/err.
 if [ -z "${DISPLAY:-}" ]; then
     echo "no DISPLAY: screenshots skipped (run under xvfb-run)"; exit 0
 fi
-for view in events import participants prep rings; do
+for view in events import participants prep rings bank; do
     "$mingle" --screenshot "$work/$view.png" --view "$view" --size 1280x800 || fail "screenshot $view"
     python3 "$source_dir/tests/check_png.py" "$work/$view.png" 1280 800 || fail "screenshot $view is wrong"
 done

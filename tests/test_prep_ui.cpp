@@ -2,7 +2,11 @@
 // keys, and check what the database holds afterwards, through a second connection.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <SQLiteCpp/Statement.h>
+
+#include "core/prompts.hpp"
 
 #include "test_support.hpp"
 #include "ui_harness.hpp"
@@ -180,4 +184,74 @@ TEST_CASE("rings: a dot per target; clicking one shows the person, and opens the
     ui.click("rings.open_in_prep");
     CHECK(app.active_view() == app::ViewId::Prep);
     CHECK(app.person_file()->person.first_name == "Frederik");
+}
+
+TEST_CASE("prep board: the questions to ask, a new set, pin, asked, and the person's language", "[ui][prep][prompts]") {
+    TempDir dir;
+    mingle::testing::write_file(dir / "config.toml", "[ui]\nlanguage = \"da\"\n");  // the user speaks Danish
+    {
+        UiHarness ui(prep_options(dir), 1280, 1500);
+        app::App& app = ui.app();
+        REQUIRE(app.focused_person());
+        const Id mette = *app.focused_person();
+        REQUIRE(app.prompts_for(mette));
+        auto first = *app.prompts_for(mette);
+        REQUIRE(first.size() == 3);
+        REQUIRE(ui.visible("prep.prompt:0"));
+        CHECK(is_open_question(first[0].text, Language::Danish));
+
+        ui.click("prep.new_set");
+        auto second = *app.prompts_for(mette);
+        REQUIRE(second.size() == 3);
+        CHECK((second[0].text != first[0].text || second[1].text != first[1].text || second[2].text != first[2].text));
+
+        ui.click("prep.prompt_pin:1");
+        const std::string pinned_id = second[1].id;
+        CHECK(app.prompts_for(mette)->front().id == pinned_id);
+        ui.click("prep.new_set");
+        CHECK(app.prompts_for(mette)->front().id == pinned_id);  // a pin survives a new set
+
+        ui.click("prep.prompt_used:1");
+        const std::string used_id = (*app.prompts_for(mette))[1].id;
+        CHECK((*app.prompts_for(mette))[1].used);
+
+        ui.click("prep.lang.en");
+        const auto& english = *app.prompts_for(mette);
+        REQUIRE_FALSE(english.empty());
+        CHECK(is_open_question(english.back().text, Language::English));
+        CHECK(query_text(dir, "SELECT language FROM person WHERE first_name = 'Mette'") == "en");
+        CHECK(query_text(dir, "SELECT pinned FROM prompt_mark WHERE prompt_id = '" + pinned_id + "'") == "1");
+        CHECK(query_text(dir, "SELECT used FROM prompt_mark WHERE prompt_id = '" + used_id + "'") == "1");
+    }
+}
+
+TEST_CASE("question bank: add a prompt of your own, and it is offered; a closed question is refused", "[ui][prompts]") {
+    TempDir dir;
+    {
+        UiHarness ui(prep_options(dir, "bank"), 1280, 1500);
+        ui.click("bank.lang.en");
+        ui.click("bank.kind:opener");
+        ui.click("bank.new:opener");
+        ui.type("Do you come here often?");
+        ui.click("bank.add:opener");
+        CHECK_FALSE(std::filesystem::exists(dir / "prompts.en.toml"));  // refused: not an open question
+        ui.click("bank.new:opener");
+        for (int i = 0; i < 24; ++i) ui.press(keys::kBackspace);
+        ui.type("What made you say yes to tonight?");
+        ui.press(keys::kEnter);
+        REQUIRE(std::filesystem::exists(dir / "prompts.en.toml"));
+        bool found = false;
+        for (const auto& prompt : ui.app().question_bank(Language::English).prompts)
+            found |= prompt.from_user && prompt.text == "What made you say yes to tonight?";
+        CHECK(found);
+        ui.click("bank.only_mine:opener");
+        std::size_t openers = 0;
+        for (const auto& prompt : ui.app().question_bank(Language::English).prompts)
+            openers += prompt.kind == PromptKind::Opener;
+        CHECK(openers == 1);
+    }
+    auto mine = read_user_bank(dir.path(), Language::English);
+    REQUIRE(mine.ok());
+    REQUIRE(mine->prompts.size() == 1);
+    CHECK(mine->replaced == std::vector<PromptKind>{PromptKind::Opener});
 }

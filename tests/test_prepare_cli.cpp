@@ -221,3 +221,38 @@ TEST_CASE("cli: pairs suggests people the user knows who should meet, with a dra
     CHECK_FALSE(pairs[0]["reason"].get<std::string>().empty());
     CHECK(pairs[0]["draft"]["body"].get<std::string>().find("Ida") != std::string::npos);
 }
+
+TEST_CASE("cli: prompts --json gives open questions with text and kind, and prompt mark remembers", "[cli][prompts]") {
+    Network net;
+    REQUIRE(net.run({"person", "set", net.id["Mette"], "--title", "Projektleder"}).status == 0);
+    REQUIRE(net.run({"note", "add", "--person", net.id["Mette"], "Talte om elnettet i 2030. Sender rapport."}).status == 0);
+    REQUIRE(net.run({"target", "set", "--event", "Reception", "--person", net.id["Mette"]}).status == 0);
+    Json prompts = json_of(net.run({"prompts", "--event", "Reception", "--person", net.id["Mette"], "--lang", "da",
+                                    "--count", "3", "--json"}));
+    REQUIRE(prompts.size() == 3);
+    bool continues = false;
+    for (const auto& prompt : prompts) {
+        std::string text = prompt["text"];
+        CHECK(text.rfind("Hv", 0) == 0);
+        CHECK(text.find('{') == std::string::npos);
+        CHECK_FALSE(prompt["kind"].get<std::string>().empty());
+        continues |= text.find("elnettet i 2030") != std::string::npos;
+    }
+    CHECK(continues);  // the last conversation goes on
+    Json english = json_of(net.run({"prompts", "--event", "Reception", "--person", net.id["Mette"], "--lang", "en", "--json"}));
+    REQUIRE_FALSE(english.empty());
+    std::string first = english[0]["text"];
+    CHECK((first.rfind("Wh", 0) == 0 || first.rfind("How", 0) == 0));
+
+    // Pinned: first in every set.
+    std::string pinned = prompts[2]["id"];
+    REQUIRE(net.run({"prompt", "mark", "--event", "Reception", "--person", net.id["Mette"], pinned, "--pinned"}).status == 0);
+    for (const char* set : {"0", "1", "2"}) {
+        Json again = json_of(net.run({"prompts", "--event", "Reception", "--person", net.id["Mette"], "--lang", "da",
+                                      "--set", set, "--json"}));
+        CHECK(again[0]["id"] == pinned);
+        CHECK(again[0]["pinned"] == true);
+    }
+    CHECK(net.run({"prompt", "mark", "--event", "Reception", "--person", net.id["Mette"], "nonsense"}).status == 2);
+    CHECK(net.run({"prompts", "--event", "Reception", "--person", net.id["Mette"], "--count", "0"}).status == 2);
+}

@@ -20,6 +20,7 @@ float MainMenu::draw(App& app) {
             app.show(ViewId::Participants);
         if (ImGui::MenuItem(tr("menu.view_prep"), "Ctrl+P", app.active_view() == ViewId::Prep)) app.show(ViewId::Prep);
         if (ImGui::MenuItem(tr("menu.view_rings"), "Ctrl+R", app.active_view() == ViewId::Rings)) app.show(ViewId::Rings);
+        if (ImGui::MenuItem(tr("menu.view_bank"), nullptr, app.active_view() == ViewId::Bank)) app.show(ViewId::Bank);
         if (ImGui::MenuItem(tr("menu.view_import"), "Ctrl+I", app.active_view() == ViewId::Import))
             app.show(ViewId::Import);
         ImGui::EndMenu();

@@ -367,6 +367,7 @@ void PrepView::draw_editor(App& app) {
     }
     if (!error_.empty()) widgets::error_text(error_);
     ImGui::Spacing();
+    draw_prompts(app, person);
     draw_door_openers(app, *file);
     // The person's memory is often below the fold: there, only its height is kept (as a list
     // clipper would), so the scrollbar stays right and the frame does not lay out what is unseen.
@@ -456,6 +457,72 @@ void PrepView::draw_plan(App& app, const Target& target) {
         }
     }
     app.probe().record("prep.remove_target");
+}
+
+void PrepView::draw_prompts(App& app, const Person& person) {
+    const Translator& tr = app.tr();
+    if (!ImGui::CollapsingHeader(tr("prompts.title"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+    const Event* event = app.current_event();
+    const std::vector<Prompt>* prompts = app.prompts_for(person.id);
+    const PromptFacts* facts = app.prompt_facts_for(person.id);
+    if (!event || !prompts || !facts) return;
+
+    // The language to talk to them in: the user's own unless switched (an international guest).
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr("prompts.language"));
+    for (Language language : {Language::Danish, Language::English}) {
+        ImGui::SameLine();
+        const char* label = language == Language::Danish ? "Dansk" : "English";
+        if (ImGui::RadioButton(label, facts->language == language)) {
+            const bool own = language == app.config().config.language;
+            auto saved = PersonMemory(*app.database()).set_field(person.id, "language", own ? "" : language_code(language));
+            if (saved.ok()) app.person_changed();
+            else error_ = saved.error().message;
+        }
+        app.probe().record(std::string("prep.lang.") + std::string(language_code(language)));
+    }
+
+    int index = 0;
+    for (const Prompt& prompt : *prompts) {
+        ImGui::PushID(index);
+        const std::string id = std::to_string(index++);
+        ImGui::PushStyleColor(ImGuiCol_Text, prompt.used ? widgets::kMutedColor : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", prompt.text.c_str());
+        ImGui::PopStyleColor();
+        app.probe().record("prep.prompt:" + id);
+        ImGui::Indent();
+        auto mark = [&](bool used, bool pinned) {
+            auto saved = set_prompt_mark(*app.database(), event->id, person.id, prompt.id, used, pinned);
+            if (saved.ok()) app.prompts_changed();
+            else error_ = saved.error().message;
+        };
+        if (ImGui::SmallButton(prompt.pinned ? tr("prompts.unpin") : tr("prompts.pin"))) mark(prompt.used, !prompt.pinned);
+        app.probe().record("prep.prompt_pin:" + id);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(prompt.used ? tr("prompts.used") : tr("prompts.mark_used"))) mark(!prompt.used, prompt.pinned);
+        app.probe().record("prep.prompt_used:" + id);
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    if (prompts->empty()) widgets::muted_text(tr("prompts.none"));
+    if (ImGui::SmallButton(tr("prompts.new_set"))) app.new_prompt_set(person.id);
+    app.probe().record("prep.new_set");
+    widgets::help_marker(tr("prompts.help"));
+
+    // Rehearse: the user's own introduction, and a polite way to move on.
+    const QuestionBank& bank = app.question_bank(facts->language);
+    const std::string intro = statement_for(*facts, bank, PromptKind::SelfIntro);
+    if (!intro.empty()) {
+        ImGui::TextDisabled("%s", tr("prompts.self_intro"));
+        widgets::muted_text(intro);
+    }
+    const std::string exit_line = statement_for(*facts, bank, PromptKind::Exit);
+    if (!exit_line.empty()) {
+        ImGui::TextDisabled("%s", tr("prompts.exit"));
+        widgets::muted_text(exit_line);
+    }
 }
 
 void PrepView::draw_door_openers(App& app, const PersonFile& file) {

@@ -38,6 +38,7 @@ private:
     void draw_targets(App& app);
     void draw_editor(App& app);
     void draw_plan(App& app, const Target& target);
+    void draw_prompts(App& app, const Person& person);
     void draw_door_openers(App& app, const PersonFile& file);
     void draw_memory(App& app, const PersonFile& file);
     void draw_draft_popup(App& app);

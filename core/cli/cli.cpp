@@ -322,13 +322,15 @@ const std::vector<CommandSpec> kCommands = {
     {"target", {"event", "person", "circle", "importance", "role", "ask", "offer", "nurture", "recognize"}, {}, command_target},
     {"targets", {"event"}, {"json"}, command_targets},
     {"person", {"relation", "former-company", "former-title", "recognize", "first-name", "last-name", "email",
-                "company", "title", "phone", "url"}, {"json"}, command_person},
+                "company", "title", "phone", "url", "language"}, {"json"}, command_person},
     {"link", {"how"}, {}, command_link},
     {"links", {}, {"json"}, command_links},
     {"note", {"person", "event"}, {}, command_note},
     {"introducers", {"event", "person", "limit"}, {"json"}, command_introducers},
     {"intro-draft", {"event", "person", "via", "lang"}, {"json"}, command_intro_draft},
     {"pairs", {"event", "lang", "limit"}, {"json"}, command_pairs},
+    {"prompts", {"event", "person", "lang", "count", "set"}, {"json"}, command_prompts},
+    {"prompt", {"event", "person"}, {"used", "pinned"}, command_prompt},
 };
 
 std::optional<int> parse_int(const std::string& text) {
@@ -386,6 +388,13 @@ Preparing an event (circles: central, inner, outer; roles: info, intermediary, a
                                                       a message asking for that introduction
   pairs --event NAME [--limit N] [--lang da|en] [--json]
                                                       people you know who should meet
+
+Conversation prompts:
+  prompts --event NAME --person ID [--lang da|en] [--count N] [--set N] [--json]
+                                                      open questions for the person, from what
+                                                      is known; --set N for another set
+  prompt mark --event NAME --person ID PROMPT_ID [--used] [--pinned]
+                                                      mark a prompt (neither flag: clear it)
 
 Fields for --map: first_name, last_name, full_name, email, company, title, phone, url,
 ticket_type, detail (kept as a participant detail), ignore.
@@ -470,7 +479,8 @@ int run(const Options& options, std::ostream& out, std::ostream& err) {
     auto db = storage::Database::open(database_path(options));
     if (!db.ok()) return fail(err, db.error());
     Config config = load_config(config_path(options)).config;
-    Context context{**db, out, err, config.language, config.me.name};
+    Context context{**db, out, err, config.language, config.me.name, config,
+                    std::filesystem::path(config_path(options)).parent_path()};
     try {
         return spec->run(context, *args);
     } catch (const std::exception& error) {

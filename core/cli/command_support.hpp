@@ -3,6 +3,7 @@
 #pragma once
 
 #include <charconv>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -12,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/config.hpp"
 #include "core/events.hpp"
 #include "core/i18n.hpp"
 #include "core/model.hpp"
@@ -94,7 +96,7 @@ inline Json person_json(const Person& person) {
     return Json{{"id", person.id},           {"first_name", person.first_name}, {"last_name", person.last_name},
                 {"email", person.email},     {"company", person.company},       {"title", person.title},
                 {"phone", person.phone},     {"url", person.url},               {"relation", relation_key(person.relation)},
-                {"recognize", person.recognize}};
+                {"recognize", person.recognize}, {"language", person.language}};
 }
 
 inline Json event_json(const Event& event) {
@@ -109,6 +111,8 @@ struct Context {
     std::ostream& err;
     Language language = Language::English;  // for sentences in the output (the config's ui.language)
     std::string my_name;                     // [me] name in the config, to sign drafts
+    Config config;                           // the whole config
+    std::filesystem::path config_folder;     // where the user's own question banks are
 };
 
 inline int fail(std::ostream& err, const Error& error) {
@@ -133,5 +137,9 @@ int command_note(Context& context, const CommandArgs& args);
 int command_introducers(Context& context, const CommandArgs& args);
 int command_intro_draft(Context& context, const CommandArgs& args);
 int command_pairs(Context& context, const CommandArgs& args);
+
+// Commands in prompt_commands.cpp: conversation prompts.
+int command_prompts(Context& context, const CommandArgs& args);
+int command_prompt(Context& context, const CommandArgs& args);
 
 }  // namespace mingle::cli

@@ -227,7 +227,7 @@ int command_person(Context& context, const CommandArgs& args) {
     if (relation) edits.push_back([&] { return memory.set_relation(p, *relation); });
     const std::pair<const char*, const char*> kFields[] = {
         {"first-name", "first_name"}, {"last-name", "last_name"}, {"email", "email"}, {"company", "company"},
-        {"title", "title"}, {"phone", "phone"}, {"url", "url"}, {"recognize", "recognize"}};
+        {"title", "title"}, {"phone", "phone"}, {"url", "url"}, {"recognize", "recognize"}, {"language", "language"}};
     for (const auto& [option, field] : kFields)
         if (auto text = args.value(option)) edits.push_back([&, text, field = field] { return memory.set_field(p, field, *text); });
     auto former_company = args.value("former-company"), former_title = args.value("former-title");

@@ -96,6 +96,8 @@ constexpr std::string_view kVersion2 = R"sql(
 -- five keys (model.hpp) and reads anything else as 'none'.
 ALTER TABLE person ADD COLUMN relation TEXT NOT NULL DEFAULT 'none';
 ALTER TABLE person ADD COLUMN recognize TEXT NOT NULL DEFAULT '';
+-- The language to talk to them in ('da', 'en'), when not the user's own: an international guest.
+ALTER TABLE person ADD COLUMN language TEXT NOT NULL DEFAULT '';
 
 -- Door-openers at the same company: companies match by key (text::company_key: folded, no
 -- punctuation, no legal form), which core writes with the company; mingle_company_key() is that
@@ -155,6 +157,18 @@ CREATE TABLE link (
     PRIMARY KEY (person_a, person_b)
 ) WITHOUT ROWID;
 CREATE INDEX link_b ON link(person_b, person_a);
+
+-- Conversation prompts the user marked for a person at an event: used (never offered again at a
+-- later event) or pinned (kept when asking for a new set). prompt_id names the bank's template.
+CREATE TABLE prompt_mark (
+    event_id  INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    prompt_id TEXT NOT NULL,
+    used      INTEGER NOT NULL DEFAULT 0,
+    pinned    INTEGER NOT NULL DEFAULT 0,
+    marked_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (person_id, event_id, prompt_id)
+) WITHOUT ROWID;
 )sql";
 
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2};
