@@ -16,6 +16,7 @@
 #include "core/config.hpp"
 #include "core/events.hpp"
 #include "core/i18n.hpp"
+#include "core/links.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "core/storage/database.hpp"
@@ -126,6 +127,13 @@ inline std::optional<Event> require_event(Context& context, const std::string& n
     return event;
 }
 
+
+// The person with this id, or a message saying there is none.
+inline std::optional<Person> require_person(Context& context, Id id) {
+    auto person = PersonMemory(context.db).get(id);
+    if (!person) context.err << "mingle: there is no person with id " << id << ". See mingle people.\n";
+    return person;
+}
 
 // Commands in prepare_commands.cpp: targets, people's memory, links, door-openers.
 int command_target(Context& context, const CommandArgs& args);

@@ -37,12 +37,6 @@ std::optional<Id> require_id(Context& context, const std::string& command, const
     return id;
 }
 
-std::optional<Person> require_person(Context& context, Id id) {
-    auto person = PersonMemory(context.db).get(id);
-    if (!person) context.err << "mingle: there is no person with id " << id << ". See mingle people.\n";
-    return person;
-}
-
 std::optional<Language> language_option(Context& context, const CommandArgs& args) {
     auto code = args.value("lang");
     if (!code) return context.language;

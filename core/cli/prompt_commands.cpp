@@ -42,10 +42,7 @@ int command_prompts(Context& context, const CommandArgs& args) {
     }
     auto event = require_event(context, *event_name);
     if (!event) return kFailure;
-    if (!PersonMemory(context.db).get(*person_id)) {
-        context.err << "mingle: there is no person with id " << *person_id << ". See mingle people.\n";
-        return kFailure;
-    }
+    if (!require_person(context, *person_id)) return kFailure;
     LoadedBank english = load_question_bank(Language::English, context.config_folder);
     LoadedBank danish = load_question_bank(Language::Danish, context.config_folder);
     for (const LoadedBank* bank : {&english, &danish})
@@ -89,10 +86,7 @@ int command_prompt(Context& context, const CommandArgs& args) {
     }
     auto event = require_event(context, *event_name);
     if (!event) return kFailure;
-    if (!PersonMemory(context.db).get(*person_id)) {
-        context.err << "mingle: there is no person with id " << *person_id << ". See mingle people.\n";
-        return kFailure;
-    }
+    if (!require_person(context, *person_id)) return kFailure;
     auto marked = set_prompt_mark(context.db, event->id, *person_id, prompt_id, args.flag("used"), args.flag("pinned"));
     if (!marked.ok()) return fail(context.err, marked.error());
     return kSuccess;
