@@ -65,12 +65,16 @@ void PrepView::draw(App& app, const ImVec2& position, const ImVec2& size) {
     }
     draw_header(app, *event);
 
-    // Three columns: pick, the targets, the chosen one. Narrow windows give the editor less.
+    // Three columns: pick, the targets, the chosen one. On a narrow window the picker sits above
+    // the targets, so each list keeps a readable width.
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float available = ImGui::GetContentRegionAvail().x;
-    const float left_width = std::max(available * 0.28f, ImGui::GetFontSize() * 12.0f);
+    const bool narrow = available < ImGui::GetFontSize() * 44.0f;
+    const float left_width = narrow ? available * 0.46f : std::max(available * 0.28f, ImGui::GetFontSize() * 12.0f);
     const float middle_width = std::max(available * 0.28f, ImGui::GetFontSize() * 12.0f);
-    if (ImGui::BeginChild("##left", ImVec2(left_width, 0), true)) {
+    const float height = ImGui::GetContentRegionAvail().y;
+    if (narrow) ImGui::BeginGroup();
+    if (ImGui::BeginChild("##left", ImVec2(left_width, narrow ? height * 0.55f : 0), true)) {
         if (ImGui::RadioButton(tr("prep.mode_pick"), left_mode_ == LeftMode::Pick)) left_mode_ = LeftMode::Pick;
         app.probe().record("prep.mode_pick");
         widgets::same_line_if_fits(ImGui::CalcTextSize(tr("prep.mode_pairs")).x + ImGui::GetFrameHeight() * 1.5f);
@@ -80,9 +84,15 @@ void PrepView::draw(App& app, const ImVec2& position, const ImVec2& size) {
         else draw_pairs(app);
     }
     ImGui::EndChild();
-    ImGui::SameLine(0, spacing);
-    if (ImGui::BeginChild("##targets", ImVec2(middle_width, 0), true)) draw_targets(app);
-    ImGui::EndChild();
+    if (narrow) {
+        if (ImGui::BeginChild("##targets", ImVec2(left_width, 0), true)) draw_targets(app);
+        ImGui::EndChild();
+        ImGui::EndGroup();
+    } else {
+        ImGui::SameLine(0, spacing);
+        if (ImGui::BeginChild("##targets", ImVec2(middle_width, 0), true)) draw_targets(app);
+        ImGui::EndChild();
+    }
     ImGui::SameLine(0, spacing);
     if (ImGui::BeginChild("##editor", ImVec2(0, 0), true)) draw_editor(app);
     ImGui::EndChild();
@@ -162,7 +172,9 @@ void PrepView::draw_picker(App& app) {
         widgets::muted_text(tr("participants.empty"));
         return;
     }
-    widgets::muted_text(widgets::format(tr("prep.pick_help"), matches_.size()));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu", matches_.size());
+    widgets::help_marker(widgets::format(tr("prep.pick_help"), matches_.size()).c_str());
 
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter;
     if (ImGui::BeginTable("##pick", 2, kFlags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
@@ -288,8 +300,8 @@ void PrepView::draw_targets(App& app) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("prep.circle"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.6f);
     ImGui::TableSetupColumn(tr("prep.name"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr("prep.importance_short"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.4f);
-    ImGui::TableSetupColumn(tr("prep.plan"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.2f);
+    ImGui::TableSetupColumn(tr("prep.importance_short"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.4f);
+    ImGui::TableSetupColumn(tr("prep.plan"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.0f);
     ImGui::TableHeadersRow();
     // Looked up once per frame, not per row: the rows are the hot part of the board.
     const char* circle_labels[3];
@@ -397,7 +409,8 @@ void PrepView::draw_plan(App& app, const Target& target) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("prep.circle"));
     for (Circle circle : kCircles) {
-        ImGui::SameLine();
+        widgets::same_line_if_fits(ImGui::CalcTextSize(tr(key("circle_short.", circle_key(circle)))).x +
+                                   ImGui::GetFrameHeight() * 1.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, circle_color(circle));
         if (ImGui::RadioButton(tr(key("circle_short.", circle_key(circle))), target.circle == circle)) saved(store.set_circle(event_id, person_id, circle));
         ImGui::PopStyleColor();
@@ -406,7 +419,7 @@ void PrepView::draw_plan(App& app, const Target& target) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr("prep.importance"));
     for (int level = 1; level <= 5; ++level) {
-        ImGui::SameLine();
+        widgets::same_line_if_fits(ImGui::GetFrameHeight() * 2.2f);
         ImGui::PushID(level);
         if (ImGui::RadioButton(std::to_string(level).c_str(), target.importance == level))
             saved(store.set_importance(event_id, person_id, level));
@@ -471,8 +484,8 @@ void PrepView::draw_prompts(App& app, const Person& person) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", tr("prompts.language"));
     for (Language language : {Language::Danish, Language::English}) {
-        ImGui::SameLine();
         const char* label = language == Language::Danish ? "Dansk" : "English";
+        widgets::same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetFrameHeight() * 1.5f);
         if (ImGui::RadioButton(label, facts->language == language)) {
             const bool own = language == app.config().config.language;
             auto saved = PersonMemory(*app.database()).set_field(person.id, "language", own ? "" : language_code(language));
