@@ -8,6 +8,7 @@
 #include "app/widgets.hpp"
 #include "core/demo.hpp"
 #include "core/events.hpp"
+#include "core/reception.hpp"
 
 namespace mingle::app {
 
@@ -18,6 +19,7 @@ std::optional<ViewId> parse_view(std::string_view name) {
     if (name == "prep") return ViewId::Prep;
     if (name == "rings") return ViewId::Rings;
     if (name == "bank") return ViewId::Bank;
+    if (name == "reception") return ViewId::Reception;
     return std::nullopt;
 }
 
@@ -51,7 +53,7 @@ App::App(AppOptions options)
             active_view_ = *view == ViewId::Events ? ViewId::Participants : *view;
         } else {
             report(make_error("Unknown view \"" + options_.view +
-                                    "\"; the views are events, import, participants, prep, rings and bank."));
+                                    "\"; the views are events, import, participants, prep, rings, bank and reception."));
         }
     }
 }
@@ -118,6 +120,11 @@ const PersonFile* App::person_file() {
     if (current_event_id_) file.door_openers = find_door_openers(*db_, *current_event_id_, file.person.id);
     person_file_ = std::make_shared<const PersonFile>(std::move(file));
     return person_file_.get();
+}
+
+std::optional<double> App::wake_in_seconds() const {
+    if (active_view_ != ViewId::Reception) return std::nullopt;
+    return reception_view_.wake_in_seconds();
 }
 
 std::filesystem::path App::config_folder() const { return std::filesystem::path(options_.config_path).parent_path(); }
@@ -217,11 +224,13 @@ void App::reload_if_changed() {
         targets_.clear();
         target_counts_ = {};
         target_ids_.clear();
+        met_.clear();
         if (current_event_id_) {
             TargetStore store(*db_);
             targets_ = store.list(*current_event_id_);
             target_counts_ = store.counts(*current_event_id_);
             for (const Target& target : targets_) target_ids_.insert(target.person.id);
+            met_ = ReceptionStore(*db_).met(*current_event_id_);
         }
         // The board opens on someone: the most important target, when nobody is chosen yet.
         if (!focused_person_ && !targets_.empty()) focused_person_ = targets_.front().person.id;
@@ -278,6 +287,14 @@ void App::draw_frame() {
         prep_view_.focus_search();
     }
     if (widgets::ctrl_shortcut('R')) show(ViewId::Rings);
+    if (widgets::ctrl_shortcut('G')) show(ViewId::Reception);
+
+    // The reception's glance view takes the whole window: nothing else to read at arm's length.
+    if (active_view_ == ViewId::Reception && db_) {
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        reception_view_.draw(*this, viewport->Pos, viewport->Size);
+        return;
+    }
 
     float menu_height = main_menu_.draw(*this);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -19,6 +19,7 @@
 #include "app/views/main_menu.hpp"
 #include "app/views/participants_view.hpp"
 #include "app/views/prep_view.hpp"
+#include "app/views/reception_view.hpp"
 #include "app/views/rings_view.hpp"
 #include "app/views/status_bar.hpp"
 #include "core/config.hpp"
@@ -35,7 +36,7 @@
 
 namespace mingle::app {
 
-enum class ViewId { Events, Import, Participants, Prep, Rings, Bank };
+enum class ViewId { Events, Import, Participants, Prep, Rings, Bank, Reception };
 std::optional<ViewId> parse_view(std::string_view name);
 
 struct Notice {
@@ -102,6 +103,13 @@ public:
     // Pairs of attendees the user could introduce to each other, computed when first asked for.
     const std::vector<PairSuggestion>& pair_suggestions();
 
+    // Who was met at the current event (the reception).
+    const std::unordered_set<Id>& met() const { return met_; }
+    void met_changed() { targets_dirty_ = true; }
+
+    // When the window, idle, must still redraw (the reception's conversation timer).
+    std::optional<double> wake_in_seconds() const;
+
     // Conversation prompts for a person at the current event (a target, or the focused person),
     // generated for the whole event when first asked for after a change.
     const std::vector<Prompt>* prompts_for(Id person_id);
@@ -167,6 +175,7 @@ private:
     std::vector<Target> targets_;
     TargetCounts target_counts_;
     std::unordered_set<Id> target_ids_;
+    std::unordered_set<Id> met_;
     bool targets_dirty_ = true;
     std::optional<std::unordered_map<Id, DoorOpener>> best_door_openers_;
     std::optional<std::vector<PairSuggestion>> pair_suggestions_;
@@ -198,6 +207,7 @@ private:
     PrepView prep_view_;
     RingsView rings_view_;
     BankView bank_view_;
+    ReceptionView reception_view_;
     StatusBar status_bar_;
 };
 

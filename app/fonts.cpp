@@ -23,12 +23,25 @@ bool load_fonts(ImGuiIO& io, const std::string& font_path, float pixel_size) {
     if (std::filesystem::exists(path, ec)) {
         ImFontConfig config;
         config.OversampleH = 2;
-        if (io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &config, kGlyphRanges)) return true;
+        if (io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size, &config, kGlyphRanges)) {
+            // The reception's glance view reads at arm's length: the same face, rendered large.
+            io.Fonts->AddFontFromFileTTF(path.c_str(), pixel_size * kLargeFontFactor, &config, kGlyphRanges);
+            return true;
+        }
     }
     ImFontConfig fallback;
     fallback.SizePixels = pixel_size;
     io.Fonts->AddFontDefault(&fallback);
     return false;
+}
+
+}  // namespace mingle::app
+
+namespace mingle::app {
+
+ImFont* large_font() {
+    ImGuiIO& io = ImGui::GetIO();
+    return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : nullptr;
 }
 
 }  // namespace mingle::app

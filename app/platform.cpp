@@ -107,7 +107,9 @@ void Platform::run(App& app) {
         if (app.busy()) {
             glfwWaitEventsTimeout(0.1);  // a progress bar to move
         } else if (frames_left <= 0) {
-            glfwWaitEvents();  // idle: sleep until input or a posted result
+            // Idle: sleep until input or a posted result, or until a timer on screen must move.
+            if (auto wake = app.wake_in_seconds()) glfwWaitEventsTimeout(*wake);
+            else glfwWaitEvents();
             frames_left = kFramesAfterInput;
         } else {
             glfwPollEvents();

@@ -9,6 +9,7 @@
 3. Door-openers for one target among 50,000 people and 500,000 links, against the bare link query.
 4. The prep board's frame at 1,000 targets (and at 10), against a bare clipped table of the rows.
 5. Conversation prompts for 1,000 targets, against filling the first three templates that fit.
+6. The reception's glance view at 200 targets, against the same view with one.
 
 Usage: bench/run_benchmarks.py [--build build] [--rows 100000] [--runs 5] [--formats ...]
 """
@@ -97,6 +98,11 @@ def main():
 
     print("\nconversation prompts:")
     result = subprocess.run([os.path.join(args.build, "bench", "mingle_prompt_bench")], check=True,
+                            capture_output=True, text=True)
+    print(result.stdout, end="")
+
+    print("\nreception glance view, headless (CPU per frame):")
+    result = subprocess.run([os.path.join(args.build, "bench", "mingle_reception_bench")], check=True,
                             capture_output=True, text=True)
     print(result.stdout, end="")
 

@@ -58,12 +58,38 @@ void read_me_table(const toml::table& me, LoadedConfig& loaded) {
     }
 }
 
+void read_reception_table(const toml::table& reception, LoadedConfig& loaded) {
+    for (const auto& [key, node] : reception) {
+        if (key == "morning_hour") {
+            auto hour = node.value<std::int64_t>();
+            if (hour && *hour >= 0 && *hour <= 23) loaded.config.reception.morning_hour = static_cast<int>(*hour);
+            else loaded.problems.push_back(problem_at(loaded, node.source(),
+                "reception.morning_hour must be an hour from 0 to 23; using 9."));
+        } else if (key == "mingle_minutes") {
+            auto minutes = node.value<std::int64_t>();
+            if (minutes && *minutes >= 1 && *minutes <= 120) loaded.config.reception.mingle_minutes = static_cast<int>(*minutes);
+            else loaded.problems.push_back(problem_at(loaded, node.source(),
+                "reception.mingle_minutes must be a number of minutes from 1 to 120; using 7."));
+        } else if (key == "text_scale") {
+            auto scale = node.value<double>();
+            if (scale && *scale >= 1.0 && *scale <= 4.0) loaded.config.reception.text_scale = static_cast<float>(*scale);
+            else loaded.problems.push_back(problem_at(loaded, node.source(),
+                "reception.text_scale must be a number from 1 to 4; using 1.8."));
+        } else {
+            loaded.problems.push_back(problem_at(loaded, node.source(),
+                "Unknown setting reception." + std::string(key.str()) + " is ignored."));
+        }
+    }
+}
+
 void apply(const toml::table& root, LoadedConfig& loaded) {
     for (const auto& [key, node] : root) {
         if (key == "ui" && node.is_table()) {
             read_ui_table(*node.as_table(), loaded);
         } else if (key == "me" && node.is_table()) {
             read_me_table(*node.as_table(), loaded);
+        } else if (key == "reception" && node.is_table()) {
+            read_reception_table(*node.as_table(), loaded);
         } else {
             loaded.problems.push_back(problem_at(loaded, node.source(),
                 "Unknown setting " + std::string(key.str()) + " is ignored."));

@@ -19,9 +19,17 @@ struct Me {
     std::string pitch;  // a short self-introduction: goal and competences
 };
 
+// [reception] in the config.
+struct ReceptionSettings {
+    int morning_hour = 9;      // promises made tonight are due the next morning at this hour
+    int mingle_minutes = 7;    // after this long with one person, a calm reminder to circulate
+    float text_scale = 1.8f;   // the glance view's text, times the normal size (adjustable there)
+};
+
 struct Config {
     Language language = Language::English;
     Me me;
+    ReceptionSettings reception;
     float font_size = 17.0f;  // pixels at content scale 1
     std::string font_path;    // empty: DejaVu Sans from fonts-dejavu-core
 };

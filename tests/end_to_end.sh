@@ -62,16 +62,21 @@ grep -q "bad.csv:2" "$work/err.txt" || fail "bad file message: $(cat "$work/err.
 if [ -z "${DISPLAY:-}" ]; then
     echo "no DISPLAY: screenshots skipped (run under xvfb-run)"; exit 0
 fi
-for view in events import participants prep rings bank; do
+for view in events import participants prep rings bank reception; do
     "$mingle" --screenshot "$work/$view.png" --view "$view" --size 1280x800 || fail "screenshot $view"
     python3 "$source_dir/tests/check_png.py" "$work/$view.png" 1280 800 || fail "screenshot $view is wrong"
 done
 [ -f "$work/data/mingle/mingle.db" ] || fail "the default database was not created in XDG_DATA_HOME"
 "$mingle" events --json | grep -q "netværksreception" || fail "the demo event is missing"
-for view in participants prep rings; do
+for view in participants prep rings reception; do
     "$mingle" --screenshot "$work/small-$view.png" --view "$view" --size 800x600 || fail "screenshot $view 800x600"
     python3 "$source_dir/tests/check_png.py" "$work/small-$view.png" 800 600 || fail "small screenshot of $view"
 done
+# The pocket card for the phone: one file, private, with no script and no link out.
+"$mingle" export pocket --event "Grøn omstilling – netværksreception" "$work/pocket.html" || fail "export pocket"
+[ "$(stat -c %a "$work/pocket.html")" = 600 ] || fail "pocket card mode is $(stat -c %a "$work/pocket.html")"
+grep -q "Mette Østergaard" "$work/pocket.html" || fail "the pocket card lacks the targets"
+if grep -qi "<script\|https\?://" "$work/pocket.html"; then fail "the pocket card has a script or a link"; fi
 # The demo's plan, through the command line the prep board mirrors.
 "$mingle" targets --event "Grøn omstilling – netværksreception" --json | grep -q '"circle": "central"' ||
     fail "the demo's targets are missing"

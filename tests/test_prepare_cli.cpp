@@ -256,3 +256,28 @@ TEST_CASE("cli: prompts --json gives open questions with text and kind, and prom
     CHECK(net.run({"prompt", "mark", "--event", "Reception", "--person", net.id["Mette"], "nonsense"}).status == 2);
     CHECK(net.run({"prompts", "--event", "Reception", "--person", net.id["Mette"], "--count", "0"}).status == 2);
 }
+
+TEST_CASE("cli: met, walkin and promise add, with due words and clear refusals", "[cli][reception]") {
+    Network net;
+    REQUIRE(net.run({"met", "--event", "Reception", "--person", net.id["Mette"]}).status == 0);
+    auto walk_in = net.run({"walkin", "--event", "Reception", "--name", "Jens Hansen", "--company", "Maersk"});
+    INFO(walk_in.err);
+    REQUIRE(walk_in.status == 0);
+    const std::string jens = walk_in.out.substr(0, walk_in.out.find('\n'));
+    Json people = json_of(net.run({"people", "--event", "Reception", "--json"}));
+    bool found = false;
+    for (const auto& person : people)
+        found |= std::to_string(person["id"].get<long>()) == jens && person["company"] == "Maersk";
+    CHECK(found);
+
+    auto promise = net.run({"promise", "add", "--event", "Reception", "--person", net.id["Mette"], "--by", "me", "--due",
+                            "fredag", "Send my CV"});
+    INFO(promise.err);
+    REQUIRE(promise.status == 0);
+    REQUIRE(net.run({"promise", "add", "--event", "Reception", "--person", jens, "--by", "them", "The report"}).status == 0);
+    auto bad_due = net.run({"promise", "add", "--event", "Reception", "--person", jens, "--by", "me", "--due", "someday", "x"});
+    CHECK(bad_due.status == 2);
+    CHECK(bad_due.err.find("someday") != std::string::npos);
+    CHECK(net.run({"promise", "add", "--event", "Reception", "--person", jens, "--by", "us", "x"}).status == 2);
+    CHECK(net.run({"met", "--event", "Reception", "--person", "9999"}).status == 1);
+}

@@ -21,6 +21,8 @@ float MainMenu::draw(App& app) {
         if (ImGui::MenuItem(tr("menu.view_prep"), "Ctrl+P", app.active_view() == ViewId::Prep)) app.show(ViewId::Prep);
         if (ImGui::MenuItem(tr("menu.view_rings"), "Ctrl+R", app.active_view() == ViewId::Rings)) app.show(ViewId::Rings);
         if (ImGui::MenuItem(tr("menu.view_bank"), nullptr, app.active_view() == ViewId::Bank)) app.show(ViewId::Bank);
+        if (ImGui::MenuItem(tr("menu.view_reception"), "Ctrl+G", app.active_view() == ViewId::Reception))
+            app.show(ViewId::Reception);
         if (ImGui::MenuItem(tr("menu.view_import"), "Ctrl+I", app.active_view() == ViewId::Import))
             app.show(ViewId::Import);
         ImGui::EndMenu();
@@ -33,7 +35,8 @@ float MainMenu::draw(App& app) {
         const char* probe_id;
     } kTabs[] = {{ViewId::Participants, "menu.view_participants", "tab.participants"},
                  {ViewId::Prep, "menu.view_prep", "tab.prep"},
-                 {ViewId::Rings, "menu.view_rings", "tab.rings"}};
+                 {ViewId::Rings, "menu.view_rings", "tab.rings"},
+                 {ViewId::Reception, "menu.view_reception", "tab.reception"}};
     for (const auto& tab : kTabs) {
         ImGui::PushID(tab.probe_id);
         if (ImGui::MenuItem(tr(tab.label_key), nullptr, app.active_view() == tab.view)) app.show(tab.view);

@@ -331,6 +331,10 @@ const std::vector<CommandSpec> kCommands = {
     {"pairs", {"event", "lang", "limit"}, {"json"}, command_pairs},
     {"prompts", {"event", "person", "lang", "count", "set"}, {"json"}, command_prompts},
     {"prompt", {"event", "person"}, {"used", "pinned"}, command_prompt},
+    {"met", {"event", "person"}, {"undo"}, command_met},
+    {"walkin", {"event", "name", "company"}, {}, command_walkin},
+    {"promise", {"event", "person", "by", "due"}, {}, command_promise},
+    {"export", {"event"}, {}, command_export},
 };
 
 std::optional<int> parse_int(const std::string& text) {
@@ -352,7 +356,7 @@ Usage:
   mingle --screenshot FILE.png [--view NAME] [--event NAME] [--open FILE] [--size WxH]
                                                       render a view to a PNG and exit
                                                       (views: events, import, participants,
-                                                      prep, rings)
+                                                      prep, rings, bank, reception)
   mingle [--db PATH] COMMAND [options]
 
 Commands:
@@ -395,6 +399,15 @@ Conversation prompts:
                                                       is known; --set N for another set
   prompt mark --event NAME --person ID PROMPT_ID [--used] [--pinned]
                                                       mark a prompt (neither flag: clear it)
+
+At the reception:
+  met --event NAME --person ID [--undo]               mark a person as met
+  walkin --event NAME --name TEXT [--company TEXT]    add someone not on the list (prints the id)
+  promise add --event NAME --person ID --by me|them [--due DATE] TEXT
+                                                      a promise; due the next morning unless
+                                                      given ("i morgen", "fredag", "friday 10:00",
+                                                      2026-12-01)
+  export pocket --event NAME FILE.html                a one-file card for the phone
 
 Fields for --map: first_name, last_name, full_name, email, company, title, phone, url,
 ticket_type, detail (kept as a participant detail), ignore.

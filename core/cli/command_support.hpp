@@ -150,4 +150,10 @@ int command_pairs(Context& context, const CommandArgs& args);
 int command_prompts(Context& context, const CommandArgs& args);
 int command_prompt(Context& context, const CommandArgs& args);
 
+// Commands in reception_commands.cpp: the reception and the pocket card.
+int command_met(Context& context, const CommandArgs& args);
+int command_walkin(Context& context, const CommandArgs& args);
+int command_promise(Context& context, const CommandArgs& args);
+int command_export(Context& context, const CommandArgs& args);
+
 }  // namespace mingle::cli

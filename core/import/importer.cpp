@@ -785,6 +785,8 @@ Status undo_import(storage::Database& db, Id batch_id) {
                                       "AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.person_id = person.id) "
                                       "AND NOT EXISTS (SELECT 1 FROM target t WHERE t.person_id = person.id) "
                                       "AND NOT EXISTS (SELECT 1 FROM note n WHERE n.person_id = person.id) "
+                                      "AND NOT EXISTS (SELECT 1 FROM promise pr WHERE pr.person_id = person.id) "
+                                      "AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.person_id = person.id) "
                                       "AND NOT EXISTS (SELECT 1 FROM person_history h WHERE h.person_id = person.id) "
                                       "AND NOT EXISTS (SELECT 1 FROM link l WHERE l.person_a = person.id) "
                                       "AND NOT EXISTS (SELECT 1 FROM link l WHERE l.person_b = person.id)");

@@ -158,6 +158,30 @@ CREATE TABLE link (
 ) WITHOUT ROWID;
 CREATE INDEX link_b ON link(person_b, person_a);
 
+-- Whom the user met at an event (the reception's "met"), and whether the mingle timer may remind
+-- them to move on from this person.
+CREATE TABLE meeting (
+    event_id  INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    met_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (event_id, person_id)
+) WITHOUT ROWID;
+
+-- Promises made at an event, both ways (domain.md: write the agreements down on the spot).
+-- due: local time "YYYY-MM-DDTHH:MM"; done_at: UTC, when kept.
+CREATE TABLE promise (
+    id         INTEGER PRIMARY KEY,
+    event_id   INTEGER REFERENCES event(id) ON DELETE SET NULL,
+    person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    by_me      INTEGER NOT NULL CHECK (by_me IN (0, 1)),
+    text       TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    due        TEXT NOT NULL,
+    done_at    TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX promise_person ON promise(person_id);
+CREATE INDEX promise_open ON promise(due) WHERE done_at IS NULL;
+
 -- Conversation prompts the user marked for a person at an event: used (never offered again at a
 -- later event) or pinned (kept when asking for a new set). prompt_id names the bank's template.
 CREATE TABLE prompt_mark (
