@@ -74,7 +74,7 @@ void read_reception_table(const toml::table& reception, LoadedConfig& loaded) {
             auto scale = node.value<double>();
             if (scale && *scale >= 1.0 && *scale <= 4.0) loaded.config.reception.text_scale = static_cast<float>(*scale);
             else loaded.problems.push_back(problem_at(loaded, node.source(),
-                "reception.text_scale must be a number from 1 to 4; using 1.8."));
+                "reception.text_scale must be a number from 1 to 4; using 2."));
         } else {
             loaded.problems.push_back(problem_at(loaded, node.source(),
                 "Unknown setting reception." + std::string(key.str()) + " is ignored."));

@@ -23,7 +23,7 @@ struct Me {
 struct ReceptionSettings {
     int morning_hour = 9;      // promises made tonight are due the next morning at this hour
     int mingle_minutes = 7;    // after this long with one person, a calm reminder to circulate
-    float text_scale = 1.8f;   // the glance view's text, times the normal size (adjustable there)
+    float text_scale = 2.0f;   // the glance view's text, times the normal size (adjustable there)
 };
 
 struct Config {

@@ -100,10 +100,18 @@ void ReceptionView::draw(App& app, const ImVec2& position, const ImVec2& size) {
                                             ImGui::GetFontSize() * 16.0f);
         const float capture_height = ImGui::GetFrameHeightWithSpacing() * 3.2f;
         const float body_height = std::max(ImGui::GetContentRegionAvail().y - capture_height, ImGui::GetFontSize() * 4.0f);
-        if (ImGui::BeginChild("##list", ImVec2(list_width, body_height), false)) draw_list(app);
+        // Child windows start at scale 1: each takes the view's text size.
+        const float scale = text_scale_ / (font ? kLargeFontFactor : 1.0f);
+        if (ImGui::BeginChild("##list", ImVec2(list_width, body_height), false)) {
+            ImGui::SetWindowFontScale(scale);
+            draw_list(app);
+        }
         ImGui::EndChild();
         ImGui::SameLine();
-        if (ImGui::BeginChild("##card", ImVec2(0, body_height), false)) draw_card(app);
+        if (ImGui::BeginChild("##card", ImVec2(0, body_height), false)) {
+            ImGui::SetWindowFontScale(scale);
+            draw_card(app);
+        }
         ImGui::EndChild();
         draw_capture(app);
     }
