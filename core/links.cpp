@@ -16,12 +16,6 @@ Error no_such_person(Id id) {
     return make_error("There is no person with id " + std::to_string(id) + ". See mingle people.");
 }
 
-bool person_exists(storage::Database& db, Id id) {
-    SQLite::Statement query(db.sql(), "SELECT 1 FROM person WHERE id = ?");
-    query.bind(1, id);
-    return query.executeStep();
-}
-
 constexpr std::array<std::string_view, 7> kEditableFields = {"first_name", "last_name", "email", "company",
                                                              "title",      "phone",     "url"};
 

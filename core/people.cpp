@@ -25,6 +25,12 @@ Person read_person(SQLite::Statement& query, int first) {
     return person;
 }
 
+bool person_exists(storage::Database& db, Id id) {
+    SQLite::Statement query(db.sql(), "SELECT 1 FROM person WHERE id = ?");
+    query.bind(1, id);
+    return query.executeStep();
+}
+
 std::vector<std::pair<std::string, std::string>> participant_details(const Participant& participant) {
     std::vector<std::pair<std::string, std::string>> details;
     auto json = nlohmann::ordered_json::parse(participant.details_json, nullptr, false);

@@ -22,6 +22,8 @@ inline constexpr int kPersonColumnCount = 11;
 // Reads a person from the current row of a query that selected kPersonColumns at `first`.
 Person read_person(SQLite::Statement& query, int first = 0);
 
+bool person_exists(storage::Database& db, Id id);
+
 struct PersonQuery {
     std::optional<Id> event_id;  // only people at this event
     std::string search;          // matches name, e-mail, company or title, ignoring case and accents

@@ -3,16 +3,11 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/import/header_mapping.hpp"
+#include "core/people.hpp"
 #include "core/text.hpp"
 
 namespace mingle {
 namespace {
-
-bool person_exists(storage::Database& db, Id id) {
-    SQLite::Statement query(db.sql(), "SELECT 1 FROM person WHERE id = ?");
-    query.bind(1, id);
-    return query.executeStep();
-}
 
 bool looks_like_due(std::string_view due) {
     // YYYY-MM-DDTHH:MM
