@@ -2,12 +2,16 @@
 
 #include <algorithm>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include "app/widgets.hpp"
 #include "core/demo.hpp"
 #include "core/events.hpp"
+#include "core/followups.hpp"
 #include "core/reception.hpp"
 
 namespace mingle::app {
@@ -20,6 +24,8 @@ std::optional<ViewId> parse_view(std::string_view name) {
     if (name == "rings") return ViewId::Rings;
     if (name == "bank") return ViewId::Bank;
     if (name == "reception") return ViewId::Reception;
+    if (name == "followup") return ViewId::Followup;
+    if (name == "review") return ViewId::Review;
     return std::nullopt;
 }
 
@@ -53,7 +59,7 @@ App::App(AppOptions options)
             active_view_ = *view == ViewId::Events ? ViewId::Participants : *view;
         } else {
             report(make_error("Unknown view \"" + options_.view +
-                                    "\"; the views are events, import, participants, prep, rings, bank and reception."));
+                                    "\"; the views are events, import, participants, prep, rings, bank, reception, followup and review."));
         }
     }
 }
@@ -120,6 +126,41 @@ const PersonFile* App::person_file() {
     if (current_event_id_) file.door_openers = find_door_openers(*db_, *current_event_id_, file.person.id);
     person_file_ = std::make_shared<const PersonFile>(std::move(file));
     return person_file_.get();
+}
+
+const App::MorningAfter& App::morning_after() {
+    if (!morning_after_) {
+        morning_after_.emplace();
+        if (db_ && current_event_id_) {
+            morning_after_->owed = list_followups(*db_, {current_event_id_, false, std::nullopt}, local_now());
+            morning_after_->to_thank = to_thank(*db_, *current_event_id_);
+            morning_after_->to_connect = to_connect(*db_, *current_event_id_);
+        }
+        if (db_) {
+            morning_after_->nurture = due_to_nurture(*db_, config_.config.keep_in_touch);
+            morning_after_->reviews = review_all(*db_);
+        }
+    }
+    return *morning_after_;
+}
+
+void App::open_externally(const std::string& path_or_url) {
+    last_opened_ = path_or_url;
+    if (!options_.open_externally) return;
+    // Twice forked, so the program outlives nothing of ours and leaves no zombie; no shell.
+    pid_t child = ::fork();
+    if (child == 0) {
+        if (::fork() == 0) {
+            ::execlp("xdg-open", "xdg-open", path_or_url.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::_exit(0);
+    }
+    if (child > 0) ::waitpid(child, nullptr, 0);
+}
+
+std::filesystem::path App::drafts_folder() const {
+    return std::filesystem::path(options_.database_path).parent_path() / "drafts";
 }
 
 std::optional<double> App::wake_in_seconds() const {
@@ -202,6 +243,10 @@ void App::reload_if_changed() {
         prompts_dirty_ = false;
         prompts_.reset();
     }
+    if (morning_after_dirty_) {
+        morning_after_dirty_ = false;
+        morning_after_.reset();
+    }
     if (!db_) return;
     if (events_dirty_) {
         events_dirty_ = false;  // first: a failing read is reported once, not every frame
@@ -237,6 +282,7 @@ void App::reload_if_changed() {
         best_door_openers_.reset();
         pair_suggestions_.reset();
         prompts_.reset();
+        morning_after_.reset();
         retire_person_file();  // door-openers depend on targets' people too
     }
 }
@@ -288,6 +334,7 @@ void App::draw_frame() {
     }
     if (widgets::ctrl_shortcut('R')) show(ViewId::Rings);
     if (widgets::ctrl_shortcut('G')) show(ViewId::Reception);
+    if (widgets::ctrl_shortcut('M')) show(ViewId::Followup);
 
     // The reception's glance view takes the whole window: nothing else to read at arm's length.
     if (active_view_ == ViewId::Reception && db_) {
@@ -327,6 +374,8 @@ void App::draw_frame() {
         case ViewId::Prep: prep_view_.draw(*this, main_origin, main_size); break;
         case ViewId::Rings: rings_view_.draw(*this, main_origin, main_size); break;
         case ViewId::Bank: bank_view_.draw(*this, main_origin, main_size); break;
+        case ViewId::Followup: followup_view_.draw(*this, main_origin, main_size); break;
+        case ViewId::Review: review_view_.draw(*this, main_origin, main_size); break;
         default: participants_view_.draw(*this, main_origin, main_size); break;
     }
 }

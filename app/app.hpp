@@ -15,6 +15,8 @@
 #include "app/ui_probe.hpp"
 #include "app/views/bank_view.hpp"
 #include "app/views/events_view.hpp"
+#include "app/views/followup_view.hpp"
+#include "app/views/review_view.hpp"
 #include "app/views/import_view.hpp"
 #include "app/views/main_menu.hpp"
 #include "app/views/participants_view.hpp"
@@ -36,7 +38,7 @@
 
 namespace mingle::app {
 
-enum class ViewId { Events, Import, Participants, Prep, Rings, Bank, Reception };
+enum class ViewId { Events, Import, Participants, Prep, Rings, Bank, Reception, Followup, Review };
 std::optional<ViewId> parse_view(std::string_view name);
 
 struct Notice {
@@ -61,6 +63,7 @@ struct AppOptions {
     std::string view;   // view to show first (events, import, participants)
     std::string event;  // event to select first, by name
     bool seed_demo = true;
+    bool open_externally = true;  // hand files to the desktop (xdg-open); tests turn it off
 };
 
 class App {
@@ -106,6 +109,23 @@ public:
     // Who was met at the current event (the reception).
     const std::unordered_set<Id>& met() const { return met_; }
     void met_changed() { targets_dirty_ = true; }
+
+    // The morning after, for the current event: read when first asked for after a change.
+    struct MorningAfter {
+        std::vector<Followup> owed;           // open, overdue first
+        std::vector<Acquaintance> to_thank;
+        std::vector<Acquaintance> to_connect;
+        std::vector<NurtureItem> nurture;     // across all events
+        std::vector<EventReview> reviews;     // every event, oldest first
+    };
+    const MorningAfter& morning_after();
+    void followups_changed() { morning_after_dirty_ = true; }
+
+    // Hands a file or link to the desktop's default program (the mail program for an .eml).
+    void open_externally(const std::string& path_or_url);
+    const std::string& last_opened() const { return last_opened_; }
+    // Where drafts to send are written: "drafts" next to the database.
+    std::filesystem::path drafts_folder() const;
 
     // When the window, idle, must still redraw (the reception's conversation timer).
     std::optional<double> wake_in_seconds() const;
@@ -189,6 +209,9 @@ private:
     std::optional<EventPrompts> prompts_;
     std::unordered_map<Id, int> prompt_sets_;  // "new set" presses per person, this session
     bool prompts_dirty_ = false;
+    std::optional<MorningAfter> morning_after_;
+    bool morning_after_dirty_ = false;
+    std::string last_opened_;
     void ensure_prompts();
     std::optional<Id> focused_person_;
     // Read on demand; a file replaced mid-frame stays alive (retired) until the next frame starts,
@@ -208,6 +231,8 @@ private:
     RingsView rings_view_;
     BankView bank_view_;
     ReceptionView reception_view_;
+    FollowupView followup_view_;
+    ReviewView review_view_;
     StatusBar status_bar_;
 };
 

@@ -82,6 +82,24 @@ void read_reception_table(const toml::table& reception, LoadedConfig& loaded) {
     }
 }
 
+void read_keep_in_touch_table(const toml::table& table, LoadedConfig& loaded) {
+    const std::pair<std::string_view, int KeepInTouch::*> kCadences[] = {
+        {"inner_days", &KeepInTouch::inner_days}, {"vip_days", &KeepInTouch::vip_days},
+        {"good_days", &KeepInTouch::good_days},   {"card_days", &KeepInTouch::card_days}};
+    for (const auto& [key, node] : table) {
+        auto cadence = std::find_if(std::begin(kCadences), std::end(kCadences), [&](const auto& c) { return c.first == key.str(); });
+        if (cadence == std::end(kCadences)) {
+            loaded.problems.push_back(problem_at(loaded, node.source(),
+                "Unknown setting keep_in_touch." + std::string(key.str()) + " is ignored."));
+            continue;
+        }
+        auto days = node.value<std::int64_t>();
+        if (days && *days >= 0 && *days <= 3650) loaded.config.keep_in_touch.*(cadence->second) = static_cast<int>(*days);
+        else loaded.problems.push_back(problem_at(loaded, node.source(),
+            "keep_in_touch." + std::string(key.str()) + " must be a number of days from 0 (never) to 3650; using the default."));
+    }
+}
+
 void apply(const toml::table& root, LoadedConfig& loaded) {
     for (const auto& [key, node] : root) {
         if (key == "ui" && node.is_table()) {
@@ -90,6 +108,8 @@ void apply(const toml::table& root, LoadedConfig& loaded) {
             read_me_table(*node.as_table(), loaded);
         } else if (key == "reception" && node.is_table()) {
             read_reception_table(*node.as_table(), loaded);
+        } else if (key == "keep_in_touch" && node.is_table()) {
+            read_keep_in_touch_table(*node.as_table(), loaded);
         } else {
             loaded.problems.push_back(problem_at(loaded, node.source(),
                 "Unknown setting " + std::string(key.str()) + " is ignored."));

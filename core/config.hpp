@@ -26,10 +26,19 @@ struct ReceptionSettings {
     float text_scale = 2.0f;   // the glance view's text, times the normal size (adjustable there)
 };
 
+// [keep_in_touch] in the config: how often to be in touch, per relationship, in days (0: never remind).
+struct KeepInTouch {
+    int inner_days = 14;
+    int vip_days = 28;
+    int good_days = 91;
+    int card_days = 0;
+};
+
 struct Config {
     Language language = Language::English;
     Me me;
     ReceptionSettings reception;
+    KeepInTouch keep_in_touch;
     float font_size = 17.0f;  // pixels at content scale 1
     std::string font_path;    // empty: DejaVu Sans from fonts-dejavu-core
 };

@@ -6,7 +6,9 @@
 #include "core/assets.hpp"
 #include "core/events.hpp"
 #include "core/import/importer.hpp"
+#include "core/followups.hpp"
 #include "core/links.hpp"
+#include "core/reception.hpp"
 #include "core/targets.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -72,6 +74,21 @@ Status seed_memory(storage::Database& db, Id event_id) {
     if (auto noted = memory.add_note(jorgen, std::nullopt, "Talte om elnettet og manglen på projektledere"); !noted.ok())
         return noted.error();
 
+    // The earlier event, as if followed up: met, promises kept both ways, thanked, rated.
+    auto past = EventStore(db).find("Energiforum 2025");
+    if (!past) return make_error("The demo's earlier event is missing.");
+    ReceptionStore reception(db);
+    for (Id person : {jorgen, camilla, anne, lars})
+        if (auto marked = reception.mark_met(past->id, person); !marked.ok()) return marked;
+    auto kept = reception.add_promise(past->id, jorgen, true, "Sende artiklen om netplanlægning", "2025-10-16T09:00");
+    auto theirs = reception.add_promise(past->id, lars, false, "Introducerer mig for teamet i Ørsted", "2025-10-20T09:00");
+    if (!kept.ok()) return kept.error();
+    if (!theirs.ok()) return theirs.error();
+    for (Status status : {mark_done(db, *kept), mark_done(db, *theirs), mark_thanked(db, past->id, jorgen),
+                          mark_thanked(db, past->id, camilla), set_rating(db, past->id, 4)})
+        if (!status.ok()) return status;
+    if (auto gave = log_contact(db, camilla, ContactKind::Gave, "Tip om et job hos Vestas"); !gave.ok()) return gave.error();
+
     std::vector<Id> chosen{mette, soren, ase, frederik, zoe, pernille, francois};
     if (auto added = targets.add(event_id, chosen); !added.ok()) return added.error();
     struct Plan {
@@ -103,6 +120,17 @@ Status seed_memory(storage::Database& db, Id event_id) {
                               targets.set_plan(event_id, plan.person, PlanField::Nurture, plan.nurture)})
             if (!status.ok()) return status;
     }
+    // Tonight, part-way: two targets met, a promise each way, a note.
+    for (Id person : {mette, soren})
+        if (auto marked = reception.mark_met(event_id, person); !marked.ok()) return marked;
+    if (auto cv = reception.add_promise(event_id, mette, true, "Send mit CV", "2026-12-04T09:00"); !cv.ok()) return cv.error();
+    if (auto report = reception.add_promise(event_id, soren, false, "Sender rapporten om kompetencebehov",
+                                            "2026-12-05T09:00");
+        !report.ok())
+        return report.error();
+    if (auto noted = memory.add_note(mette, event_id, "Havvindsprojekterne i Polen og hvordan de bemander dem");
+        !noted.ok())
+        return noted.error();
     return ok_status();
 }
 

@@ -5,7 +5,7 @@
 set -eu
 
 packages="build-essential cmake pkg-config libimgui-dev libglfw3-dev libsqlitecpp-dev libsqlite3-dev
-libtomlplusplus-dev nlohmann-json3-dev libstb-dev catch2 fonts-dejavu-core sqlite3 python3 tzdata
+libtomlplusplus-dev nlohmann-json3-dev libstb-dev catch2 fonts-dejavu-core sqlite3 python3 python3-icalendar tzdata
 xvfb xauth"
 
 missing=""

@@ -62,13 +62,13 @@ grep -q "bad.csv:2" "$work/err.txt" || fail "bad file message: $(cat "$work/err.
 if [ -z "${DISPLAY:-}" ]; then
     echo "no DISPLAY: screenshots skipped (run under xvfb-run)"; exit 0
 fi
-for view in events import participants prep rings bank reception; do
+for view in events import participants prep rings bank reception followup review; do
     "$mingle" --screenshot "$work/$view.png" --view "$view" --size 1280x800 || fail "screenshot $view"
     python3 "$source_dir/tests/check_png.py" "$work/$view.png" 1280 800 || fail "screenshot $view is wrong"
 done
 [ -f "$work/data/mingle/mingle.db" ] || fail "the default database was not created in XDG_DATA_HOME"
 "$mingle" events --json | grep -q "netværksreception" || fail "the demo event is missing"
-for view in participants prep rings reception; do
+for view in participants prep rings reception followup review; do
     "$mingle" --screenshot "$work/small-$view.png" --view "$view" --size 800x600 || fail "screenshot $view 800x600"
     python3 "$source_dir/tests/check_png.py" "$work/small-$view.png" 800 600 || fail "small screenshot of $view"
 done
@@ -77,6 +77,24 @@ done
 [ "$(stat -c %a "$work/pocket.html")" = 600 ] || fail "pocket card mode is $(stat -c %a "$work/pocket.html")"
 grep -q "Mette Østergaard" "$work/pocket.html" || fail "the pocket card lacks the targets"
 if grep -qi "<script\|https\?://" "$work/pocket.html"; then fail "the pocket card has a script or a link"; fi
+# The morning after: a calendar of what is owed, a sheet, and the drafts, each private.
+for kind in ics csv; do
+    "$mingle" export "$kind" --event "Grøn omstilling – netværksreception" "$work/owed.$kind" || fail "export $kind"
+    [ "$(stat -c %a "$work/owed.$kind")" = 600 ] || fail "export $kind mode is $(stat -c %a "$work/owed.$kind")"
+done
+grep -q "BEGIN:VTODO" "$work/owed.ics" || fail "the calendar has no to-dos"
+# Drafts need the user's address, and the CV that was promised: without them, a clear refusal.
+if "$mingle" export drafts --event "Grøn omstilling – netværksreception" "$work/drafts" 2> "$work/err.txt"; then
+    fail "drafts without [me] were written"
+fi
+grep -q "\[me\]" "$work/err.txt" || fail "drafts without [me]: $(cat "$work/err.txt")"
+printf '%%PDF-1.4 my CV\n' > "$work/cv.pdf"
+mkdir -p "$work/config/mingle"
+printf '[me]\nname = "Anne Jensen"\nemail = "anne@example.dk"\ncv_path = "%s"\n' "$work/cv.pdf" > "$work/config/mingle/config.toml"
+"$mingle" export drafts --event "Grøn omstilling – netværksreception" "$work/drafts" > /dev/null || fail "export drafts"
+grep -q "X-Unsent: 1" "$work/drafts/"*.eml || fail "the drafts are not drafts"
+grep -l "cv.pdf" "$work/drafts/"*.eml > /dev/null || fail "the promised CV is not attached"
+"$mingle" followups --event "Grøn omstilling – netværksreception" --json | grep -q '"by": "me"' || fail "followups --json"
 # The demo's plan, through the command line the prep board mirrors.
 "$mingle" targets --event "Grøn omstilling – netværksreception" --json | grep -q '"circle": "central"' ||
     fail "the demo's targets are missing"

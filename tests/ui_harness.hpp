@@ -49,6 +49,7 @@ public:
         unsigned char* pixels = nullptr;
         int atlas_width = 0, atlas_height = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &atlas_width, &atlas_height);
+        options.open_externally = false;  // no mail program or browser from a test
         app_ = std::make_unique<app::App>(std::move(options));
         app_->probe().enable();
         frame(2);

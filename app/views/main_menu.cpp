@@ -23,6 +23,9 @@ float MainMenu::draw(App& app) {
         if (ImGui::MenuItem(tr("menu.view_bank"), nullptr, app.active_view() == ViewId::Bank)) app.show(ViewId::Bank);
         if (ImGui::MenuItem(tr("menu.view_reception"), "Ctrl+G", app.active_view() == ViewId::Reception))
             app.show(ViewId::Reception);
+        if (ImGui::MenuItem(tr("menu.view_followup"), "Ctrl+M", app.active_view() == ViewId::Followup))
+            app.show(ViewId::Followup);
+        if (ImGui::MenuItem(tr("menu.view_review"), nullptr, app.active_view() == ViewId::Review)) app.show(ViewId::Review);
         if (ImGui::MenuItem(tr("menu.view_import"), "Ctrl+I", app.active_view() == ViewId::Import))
             app.show(ViewId::Import);
         ImGui::EndMenu();
@@ -36,7 +39,9 @@ float MainMenu::draw(App& app) {
     } kTabs[] = {{ViewId::Participants, "menu.view_participants", "tab.participants"},
                  {ViewId::Prep, "menu.view_prep", "tab.prep"},
                  {ViewId::Rings, "menu.view_rings", "tab.rings"},
-                 {ViewId::Reception, "menu.view_reception", "tab.reception"}};
+                 {ViewId::Reception, "menu.view_reception", "tab.reception"},
+                 {ViewId::Followup, "menu.view_followup", "tab.followup"},
+                 {ViewId::Review, "menu.view_review", "tab.review"}};
     for (const auto& tab : kTabs) {
         ImGui::PushID(tab.probe_id);
         if (ImGui::MenuItem(tr(tab.label_key), nullptr, app.active_view() == tab.view)) app.show(tab.view);

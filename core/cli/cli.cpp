@@ -335,6 +335,11 @@ const std::vector<CommandSpec> kCommands = {
     {"walkin", {"event", "name", "company"}, {}, command_walkin},
     {"promise", {"event", "person", "by", "due"}, {}, command_promise},
     {"export", {"event"}, {}, command_export},
+    {"followups", {"event", "due"}, {"json"}, command_followups},
+    {"done", {}, {"undo"}, command_done},
+    {"review", {"event", "rating"}, {"json"}, command_review},
+    {"contact", {"person", "kind"}, {}, command_contact},
+    {"nurture", {}, {"json"}, command_nurture},
 };
 
 std::optional<int> parse_int(const std::string& text) {
@@ -408,6 +413,19 @@ At the reception:
                                                       given ("i morgen", "fredag", "friday 10:00",
                                                       2026-12-01)
   export pocket --event NAME FILE.html                a one-file card for the phone
+  export ics --event NAME FILE.ics                    what is owed, as calendar to-dos with alarms
+  export csv --event NAME FILE.csv                    people, promises and status, for a sheet
+  export drafts --event NAME FOLDER                   one .eml draft per person (thank-you,
+                                                      promises, the CV attached when promised)
+
+The morning after:
+  followups [--event NAME] [--due overdue|today|later|all] [--json]
+                                                      what is owed, both ways, by when
+  done PROMISE_ID [--undo]                            a promise kept (the time is kept)
+  review --event NAME [--rating 1-5] [--json]         how the event went; rate it
+  contact add --person ID [--kind contact|gave|received] [TEXT]
+                                                      keep in touch: restarts the cadence
+  nurture [--json]                                    who is due for contact, with the balance
 
 Fields for --map: first_name, last_name, full_name, email, company, title, phone, url,
 ticket_type, detail (kept as a participant detail), ignore.

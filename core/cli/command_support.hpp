@@ -156,4 +156,11 @@ int command_walkin(Context& context, const CommandArgs& args);
 int command_promise(Context& context, const CommandArgs& args);
 int command_export(Context& context, const CommandArgs& args);
 
+// Commands in followup_commands.cpp: the morning after.
+int command_followups(Context& context, const CommandArgs& args);
+int command_done(Context& context, const CommandArgs& args);
+int command_review(Context& context, const CommandArgs& args);
+int command_contact(Context& context, const CommandArgs& args);
+int command_nurture(Context& context, const CommandArgs& args);
+
 }  // namespace mingle::cli

@@ -1,6 +1,9 @@
 // The command line for the reception: met, walk-ins, promises, and the pocket card.
 #include "core/cli/command_support.hpp"
+#include "core/drafts.hpp"
 #include "core/due_dates.hpp"
+#include "core/exports.hpp"
+#include "core/followups.hpp"
 #include "core/pocket_card.hpp"
 #include "core/reception.hpp"
 
@@ -72,15 +75,39 @@ int command_promise(Context& context, const CommandArgs& args) {
 
 int command_export(Context& context, const CommandArgs& args) {
     auto event_name = args.value("event");
-    if (args.positionals.size() != 2 || args.positionals[0] != "pocket" || !event_name) {
-        context.err << "mingle export: write mingle export pocket --event NAME FILE.html.\n";
+    const std::string kind = args.positionals.empty() ? "" : args.positionals[0];
+    if (args.positionals.size() != 2 || !event_name || (kind != "pocket" && kind != "ics" && kind != "csv" && kind != "drafts")) {
+        context.err << "mingle export: write mingle export pocket|ics|csv|drafts --event NAME FILE (a folder for drafts).\n";
         return kUsage;
     }
     auto event = require_event(context, *event_name);
     if (!event) return kFailure;
-    auto card = build_pocket_card(context.db, event->id, context.config, context.config_folder);
-    if (!card.ok()) return fail(context.err, card.error());
-    auto written = write_pocket_card(args.positionals[1], render_pocket_card(*card, context.language));
+    const std::filesystem::path target = args.positionals[1];
+    if (kind == "pocket") {
+        auto card = build_pocket_card(context.db, event->id, context.config, context.config_folder);
+        if (!card.ok()) return fail(context.err, card.error());
+        auto written = write_pocket_card(target, render_pocket_card(*card, context.language));
+        if (!written.ok()) return fail(context.err, written.error());
+        return kSuccess;
+    }
+    if (kind == "drafts") {
+        auto written = export_drafts(context.db, event->id, context.config, context.config_folder, target, context.language);
+        if (!written.ok()) return fail(context.err, written.error());
+        for (const auto& path : *written) context.out << path.string() << "\n";
+        return kSuccess;
+    }
+    // What is owed, both ways, open or done: a calendar of to-dos, or a sheet.
+    std::vector<OwedItem> items;
+    for (const Followup& f : list_followups(context.db, {event->id, true, std::nullopt}, local_now()))
+        items.push_back({f.id, f.person_name, f.person_email, f.by_me, f.text, f.due, f.done(), f.event_name});
+    std::string contents;
+    if (kind == "ics") {
+        const std::string now = due_to_utc(format_due(local_now()));
+        contents = render_ics(items, now, context.language);
+    } else {
+        contents = render_csv(items, context.language);
+    }
+    auto written = write_export(target, contents);
     if (!written.ok()) return fail(context.err, written.error());
     return kSuccess;
 }

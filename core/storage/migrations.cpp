@@ -160,12 +160,19 @@ CREATE INDEX link_b ON link(person_b, person_a);
 
 -- Whom the user met at an event (the reception's "met"), and whether the mingle timer may remind
 -- them to move on from this person.
+-- thanked_at: when the user said thank you afterwards (domain.md, section 3).
 CREATE TABLE meeting (
-    event_id  INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
-    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-    met_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    event_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+    person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    met_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    thanked_at TEXT,
     PRIMARY KEY (event_id, person_id)
 ) WITHOUT ROWID;
+
+-- The user's own 1-5 rating of how well the event served its goal (was it worth the time?).
+ALTER TABLE event ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);
+-- Connected on LinkedIn (the next morning's list shows who is not yet).
+ALTER TABLE person ADD COLUMN linkedin_connected INTEGER NOT NULL DEFAULT 0;
 
 -- Promises made at an event, both ways (domain.md: write the agreements down on the spot).
 -- due: local time "YYYY-MM-DDTHH:MM"; done_at: UTC, when kept.
@@ -181,6 +188,18 @@ CREATE TABLE promise (
 );
 CREATE INDEX promise_person ON promise(person_id);
 CREATE INDEX promise_open ON promise(due) WHERE done_at IS NULL;
+
+-- Keeping in touch (domain.md, section 4): a contact, or something given or received (a link, an
+-- introduction, help). The last one restarts the person's cadence; together they are the trust
+-- balance, not a ledger.
+CREATE TABLE contact_log (
+    id        INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind      TEXT NOT NULL CHECK (kind IN ('contact', 'gave', 'received')),
+    text      TEXT NOT NULL DEFAULT '',
+    at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX contact_log_person ON contact_log(person_id, at);
 
 -- Conversation prompts the user marked for a person at an event: used (never offered again at a
 -- later event) or pinned (kept when asking for a new set). prompt_id names the bank's template.
