@@ -11,6 +11,7 @@
 #include "app/widgets.hpp"
 #include "core/demo.hpp"
 #include "core/events.hpp"
+#include "core/drafts.hpp"
 #include "core/followups.hpp"
 #include "core/reception.hpp"
 
@@ -124,6 +125,7 @@ const PersonFile* App::person_file() {
     file.events = memory.events_of(file.person.id);
     file.links = LinkStore(*db_).links_of(file.person.id);
     if (current_event_id_) file.door_openers = find_door_openers(*db_, *current_event_id_, file.person.id);
+    file.balance = trust_balance(*db_, file.person.id);
     person_file_ = std::make_shared<const PersonFile>(std::move(file));
     return person_file_.get();
 }
@@ -133,6 +135,8 @@ const App::MorningAfter& App::morning_after() {
         morning_after_.emplace();
         if (db_ && current_event_id_) {
             morning_after_->owed = list_followups(*db_, {current_event_id_, false, std::nullopt}, local_now());
+            for (const Followup& promise : morning_after_->owed)
+                if (auto other = promised_introduction(*db_, promise)) morning_after_->introductions[promise.id] = *other;
             morning_after_->to_thank = to_thank(*db_, *current_event_id_);
             morning_after_->to_connect = to_connect(*db_, *current_event_id_);
         }

@@ -55,6 +55,7 @@ struct PersonFile {
     std::vector<Attendance> events;
     std::vector<Link> links;
     std::vector<DoorOpener> door_openers;  // at the current event
+    TrustBalance balance;                  // given and received, both ways
 };
 
 struct AppOptions {
@@ -117,6 +118,7 @@ public:
         std::vector<Acquaintance> to_connect;
         std::vector<NurtureItem> nurture;     // across all events
         std::vector<EventReview> reviews;     // every event, oldest first
+        std::unordered_map<Id, Person> introductions;  // promise id -> the person to introduce
     };
     const MorningAfter& morning_after();
     void followups_changed() { morning_after_dirty_ = true; }

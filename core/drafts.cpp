@@ -10,6 +10,7 @@
 #include "core/assets.hpp"
 #include "core/events.hpp"
 #include "core/links.hpp"
+#include "core/people.hpp"
 #include "core/text.hpp"
 
 namespace mingle {
@@ -76,6 +77,33 @@ bool promises_cv(const Followup& promise) {
     folded.push_back(' ');
     return text::contains(folded, " cv ") || text::contains(folded, " cv.") || text::contains(folded, " resume") ||
            text::contains(folded, " resume ");
+}
+
+std::optional<Person> promised_introduction(storage::Database& db, const Followup& promise) {
+    if (!promise.by_me) return std::nullopt;
+    const std::string folded = text::fold(promise.text);
+    constexpr std::string_view kIntroduce[] = {"introduc", "intro ", "praesenter", "forbinde", "connect", "put you in touch"};
+    if (std::none_of(std::begin(kIntroduce), std::end(kIntroduce), [&](std::string_view w) { return text::contains(folded, w); }))
+        return std::nullopt;
+    // Every word of the promise that is someone's first name: at the event first, then anyone known.
+    SQLite::Statement query(db.sql(), std::string("SELECT ") + kPersonColumns +
+                                          " FROM person p LEFT JOIN promise pr ON pr.id = ?1 "
+                                          "LEFT JOIN participant pa ON pa.person_id = p.id AND pa.event_id = pr.event_id "
+                                          "WHERE p.id <> ?2 AND p.first_name <> '' "
+                                          "ORDER BY pa.person_id IS NULL, p.relation = 'none', p.id");
+    query.bind(1, promise.id);
+    query.bind(2, promise.person_id);
+    std::string words = " ";
+    for (char c : folded) words.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : ' ');
+    words.push_back(' ');
+    while (query.executeStep()) {
+        Person candidate = read_person(query);
+        std::string name(1, ' ');
+        name += text::fold(candidate.first_name);
+        name.push_back(' ');
+        if (text::contains(words, name)) return candidate;
+    }
+    return std::nullopt;
 }
 
 Draft thank_you_draft(const FollowupFacts& facts, const Config& config, const std::filesystem::path& config_folder,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ Draft thank_you_draft(const FollowupFacts& facts, const Config& config, const st
 // promised it and [me] cv_path names a readable file (else an Error saying so).
 Result<MailDraft> thank_you_mail(const FollowupFacts& facts, const Config& config,
                                  const std::filesystem::path& config_folder, Language language);
+
+// A promise to introduce someone ("introduce Lars", "præsentere hende for Lars"): the person
+// named, found among the event's participants and the people the user knows by first name.
+std::optional<Person> promised_introduction(storage::Database& db, const Followup& promise);
 
 // One .eml per person met at the event or owed something, into `folder` (created, files 0600).
 // Returns the paths written.

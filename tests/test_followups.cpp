@@ -254,3 +254,28 @@ TEST_CASE("keep in touch: due by the relationship's cadence, restarted by a cont
     CHECK(run_cli(dir, {"contact", "add", "--person", "1", "--kind", "gave", "An introduction"}).status == 0);
     CHECK(run_cli(dir, {"contact", "add", "--person", "1", "--kind", "bribe"}).status == 2);
 }
+
+TEST_CASE("a promised introduction finds the person named, at the event first", "[followups][drafts]") {
+    Evening e;
+    Id lars = *PersonMemory(*e.db).add_person("Lars", "Holm", "Ørsted");
+    Id other_lars = *PersonMemory(*e.db).add_person("Lars", "Berg", "");
+    e.db->sql().exec("INSERT INTO participant(event_id, person_id) VALUES (" + std::to_string(e.event) + ", " +
+                     std::to_string(other_lars) + ")");
+    ReceptionStore store(*e.db);
+    auto promise_of = [&](const std::string& text, bool by_me) {
+        auto id = store.add_promise(e.event, e.mette, by_me, text, "2026-12-04T09:00");
+        REQUIRE(id.ok());
+        for (const Followup& f : list_followups(*e.db, {e.event, true, std::nullopt}, kNow))
+            if (f.id == *id) return f;
+        FAIL("no promise");
+        return Followup{};
+    };
+    auto introduce = promised_introduction(*e.db, promise_of("Introducere Mette for Lars", true));
+    REQUIRE(introduce);
+    CHECK(introduce->id == other_lars);  // the Lars at the event
+    CHECK(promised_introduction(*e.db, promise_of("I'll connect you with Søren.", true))->first_name == "Søren");
+    CHECK_FALSE(promised_introduction(*e.db, promise_of("Send my CV to Lars", true)));      // not an introduction
+    CHECK_FALSE(promised_introduction(*e.db, promise_of("Introduce me to Lars", false)));   // theirs, not the user's
+    CHECK_FALSE(promised_introduction(*e.db, promise_of("Introducere hende for Bodil", true)));  // no Bodil known
+    (void)lars;
+}

@@ -145,6 +145,8 @@ TEST_CASE("prep board: relationship, note and a door-opener's draft", "[ui][prep
         REQUIRE_FALSE(app.person_file()->notes.empty());
         CHECK(app.person_file()->notes.front().text == "Vil gerne høre om havvind i Polen");
 
+        ui.click("prep.log_gave");
+        CHECK(app.person_file()->balance.gave == 1);
         ui.click("prep.relation");
         ui.click("prep.relation.good");
         CHECK(app.person_file()->person.relation == Relation::Good);

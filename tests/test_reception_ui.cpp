@@ -135,8 +135,26 @@ TEST_CASE("morning after: mark a promise kept, draft the thank-you with the CV, 
         CHECK(eml.find("anne@example.dk") != std::string::npos);
         ui.click("followup.close");
 
+        // A promised introduction gets a three-way draft to both.
+        {
+            auto db = storage::Database::open((dir / "mingle.db").string());
+            REQUIRE(db.ok());
+            (*db)->sql().exec("INSERT INTO promise(event_id, person_id, by_me, text, due) SELECT e.id, p.id, 1, "
+                              "'Introducere hende for Camilla', '2026-12-04T09:00' FROM event e, person p "
+                              "WHERE e.name LIKE 'Grøn%' AND p.first_name = 'Mette'");
+        }
+        app.followups_changed();
+        ui.frame(2);
+        ui.click("followup.introduce:Introducere hende for Camilla");
+        ui.frame(2);
+        ui.click("followup.copy");
+        const std::string introduction = ImGui::GetClipboardText();
+        CHECK(introduction.find("Mette") != std::string::npos);
+        CHECK(introduction.find("Camilla") != std::string::npos);
+        ui.click("followup.close");
+
         ui.click("followup.done:Send mit CV");
-        CHECK(app.morning_after().owed.size() == 1);
+        CHECK(app.morning_after().owed.size() == 2);  // the report, and the introduction
         ui.click("followup.thanked:Mette Østergaard");
         ui.click("tab.review");
         ui.click("review.rating.5");

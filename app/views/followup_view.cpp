@@ -4,6 +4,8 @@
 #include "app/views/prep_view.hpp"
 #include "app/widgets.hpp"
 #include "core/drafts.hpp"
+#include "core/introductions.hpp"
+#include "core/links.hpp"
 
 namespace mingle::app {
 namespace {
@@ -64,6 +66,13 @@ void FollowupView::draw_owed(App& app) {
             widgets::same_line_if_fits(ImGui::CalcTextSize(tr("followup.draft")).x + ImGui::GetFontSize());
             if (ImGui::SmallButton(tr("followup.draft"))) open_draft(app, item.person_id);
             app.probe().record("followup.draft:" + item.text);
+            // A promised introduction: a short three-way mail to both.
+            const auto& introductions = app.morning_after().introductions;
+            if (auto other = introductions.find(item.id); other != introductions.end()) {
+                widgets::same_line_if_fits(ImGui::CalcTextSize(tr("followup.draft_introduction")).x + ImGui::GetFontSize());
+                if (ImGui::SmallButton(tr("followup.draft_introduction"))) open_introduction(app, item, other->second);
+                app.probe().record("followup.introduce:" + item.text);
+            }
         }
         ImGui::PopID();
     }
@@ -158,6 +167,28 @@ void FollowupView::open_draft(App& app, Id person_id) {
     if (mail.ok()) draft_mail_ = std::move(*mail);
     else draft_error_ = mail.error().message;
     draft_person_ = person_id;
+    open_popup_ = true;
+}
+
+void FollowupView::open_introduction(App& app, const Followup& promise, const Person& other) {
+    const Event* event = app.current_event();
+    auto person = PersonMemory(*app.database()).get(promise.person_id);
+    if (!event || !person) return;
+    PairSuggestion pair;
+    pair.first = *person;
+    pair.second = other;
+    Draft draft = draft_pair_introduction(pair, *event, app.config().config.me.name, app.tr().language());
+    draft_text_ = draft.subject + "\n\n" + draft.body;
+    MailDraft mail;
+    mail.from = {app.config().config.me.name, app.config().config.me.email};
+    for (const Person* to : {static_cast<const Person*>(&*person), &other})
+        if (!to->email.empty()) mail.to.push_back({to->display_name(), to->email});
+    mail.subject = draft.subject;
+    mail.body = draft.body;
+    draft_mail_ = std::move(mail);
+    draft_error_.clear();
+    saved_path_.clear();
+    draft_person_ = promise.person_id;
     open_popup_ = true;
 }
 

@@ -27,6 +27,7 @@ private:
     void draw_nurture(App& app);
     void draw_draft_popup(App& app);
     void open_draft(App& app, Id person_id);
+    void open_introduction(App& app, const Followup& promise, const Person& other);
 
     // The open draft.
     bool open_popup_ = false;

@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "app/widgets.hpp"
 #include "core/events.hpp"
+#include "core/followups.hpp"
 #include "core/links.hpp"
 #include "core/people.hpp"
 #include "core/targets.hpp"
@@ -612,6 +613,20 @@ void PrepView::draw_memory(App& app, const PersonFile& file) {
         saved(memory.set_recognize(person.id, recognize_));
     }
     app.probe().record("prep.recognize");
+
+    // Keeping in touch: the balance both ways, and a contact or something given or received.
+    ImGui::TextDisabled(tr("followup.balance"), file.balance.gave, file.balance.received);
+    const std::pair<ContactKind, const char*> kLogs[] = {{ContactKind::Contact, "followup.log_contact"},
+                                                         {ContactKind::Gave, "followup.log_gave"},
+                                                         {ContactKind::Received, "prep.log_received"}};
+    for (const auto& [kind, label] : kLogs) {
+        widgets::same_line_if_fits(ImGui::CalcTextSize(tr(label)).x + ImGui::GetFontSize());
+        if (ImGui::SmallButton(tr(label))) {
+            auto logged = log_contact(*app.database(), person.id, kind, "");
+            if (saved(logged.ok() ? ok_status() : Status(logged.error()))) app.followups_changed();
+        }
+        app.probe().record(std::string("prep.log_") + std::string(contact_kind_key(kind)));
+    }
 
     // Notes, newest first, with a field to add one.
     section_heading(tr("prep.notes"));
