@@ -165,7 +165,7 @@ TEST_CASE("imports are listed and undone from the command line", "[cli]") {
     CHECK(mingle_cli(dir, {"undo-import", "abc"}).status == 2);
 }
 
-TEST_CASE("wrong usage exits 2 with a hint; a newer database exits 1 untouched", "[cli]") {
+TEST_CASE("wrong usage exits 2 with a hint, a newer database exits 1 untouched", "[cli]") {
     TempDir dir;
     auto unknown = mingle_cli(dir, {"frobnicate"});
     CHECK(unknown.status == 2);

@@ -243,7 +243,7 @@ TEST_CASE("door-openers: the target, people without a tie, and people linked els
     CHECK(std::find(ids.begin(), ids.end(), n.lise) == ids.end());
 }
 
-TEST_CASE("door-openers: nobody can introduce a person without ties; unknown ids give none", "[door_openers]") {
+TEST_CASE("door-openers: nobody can introduce a person without ties, unknown ids give none", "[door_openers]") {
     auto n = make_network();
     CHECK(find_door_openers(*n.db, n.summit, n.vera).empty());
     CHECK(find_door_openers(*n.db, n.summit, 999999).empty());
@@ -274,7 +274,7 @@ TEST_CASE("door-openers that tie on everything are ordered by name, ignoring cas
     for (const auto& opener : openers) CHECK(opener.connection == 3);
 }
 
-TEST_CASE("door-openers: the limit keeps the best ones; 0 means all", "[door_openers]") {
+TEST_CASE("door-openers: the limit keeps the best ones, 0 means all", "[door_openers]") {
     auto n = make_network();
     auto all = find_door_openers(*n.db, n.summit, n.mette, 0);
     REQUIRE(all.size() == 10);

@@ -49,7 +49,7 @@ TEST_CASE("events are created, found case-insensitively, and listed newest first
     CHECK(found->goal == "Meet CTOs");
 }
 
-TEST_CASE("an event needs a unique name and a real date; a bad edit changes nothing", "[events]") {
+TEST_CASE("an event needs a unique name and a real date, a bad edit changes nothing", "[events]") {
     auto db = memory_db();
     EventStore events(*db);
     auto id = events.create({"Summit", "", "", ""});

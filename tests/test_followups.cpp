@@ -76,7 +76,7 @@ TEST_CASE("what is owed is grouped overdue, today, later, with my promises first
     CHECK_FALSE(mark_done(*e.db, 999).ok());
 }
 
-TEST_CASE("thank everyone met; connect on LinkedIn with those who have a profile", "[followups]") {
+TEST_CASE("thank everyone met, connect on LinkedIn with those who have a profile", "[followups]") {
     Evening e;
     ReceptionStore store(*e.db);
     for (Id person : {e.mette, e.soren}) REQUIRE(store.mark_met(e.event, person).ok());
@@ -160,7 +160,7 @@ TEST_CASE("cli: followups --json, done and review --json", "[followups][cli]") {
     CHECK(run_cli(dir, {"review", "--event", "Reception", "--rating", "9"}).status == 2);
 }
 
-TEST_CASE("the thank-you names the talk and the promises; the promised CV goes along as a real draft", "[followups][drafts]") {
+TEST_CASE("the thank-you names the talk and the promises, the promised CV goes along as a real draft", "[followups][drafts]") {
     Evening e;
     TempDir dir;
     REQUIRE(PersonMemory(*e.db).set_field(e.mette, "email", "mette@orsted.dk").ok());
@@ -213,7 +213,7 @@ TEST_CASE("the thank-you names the talk and the promises; the promised CV goes a
     CHECK(std::system(command.c_str()) == 0);
 }
 
-TEST_CASE("keep in touch: due by the relationship's cadence, restarted by a contact; the balance both ways", "[followups]") {
+TEST_CASE("keep in touch: due by the relationship's cadence, restarted by a contact, the balance both ways", "[followups]") {
     Evening e;
     PersonMemory memory(*e.db);
     REQUIRE(memory.set_relation(e.mette, Relation::Vip).ok());

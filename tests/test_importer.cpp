@@ -167,7 +167,7 @@ TEST_CASE("undo leaves a field alone that the user changed since", "[importer]")
     CHECK(f.text("SELECT company FROM person") == "DTU Wind");
 }
 
-TEST_CASE("without an e-mail, name plus company decides; two e-mails mean two people", "[importer]") {
+TEST_CASE("without an e-mail, name plus company decides, two e-mails mean two people", "[importer]") {
     Fixture f;
     REQUIRE(f.import_text("A", "a.csv", "First Name,Last Name,Company,Email\nSøren,Østergaard,Ørsted,\n").ok());
     auto accents = f.import_text("B", "b.csv", "First Name,Last Name,Company,Email\nsoren,ostergaard,ORSTED,s@o.dk\n");

@@ -160,7 +160,7 @@ TEST_CASE("prep board: relationship, note and a door-opener's draft", "[ui][prep
           "info");
 }
 
-TEST_CASE("rings: a dot per target; clicking one shows the person, and opens the board", "[ui][rings]") {
+TEST_CASE("rings: a dot per target, clicking one shows the person, and opens the board", "[ui][rings]") {
     TempDir dir;
     UiHarness ui(prep_options(dir, "rings"));
     app::App& app = ui.app();
@@ -228,7 +228,7 @@ TEST_CASE("prep board: the questions to ask, a new set, pin, asked, and the pers
     }
 }
 
-TEST_CASE("question bank: add a prompt of your own, and it is offered; a closed question is refused", "[ui][prompts]") {
+TEST_CASE("question bank: add a prompt of your own, and it is offered, a closed question is refused", "[ui][prompts]") {
     TempDir dir;
     {
         UiHarness ui(prep_options(dir, "bank"), 1280, 1500);

@@ -89,7 +89,7 @@ TEST_CASE("glance view with keys only: next, met, a promise with a due word, a w
                           "WHERE e.name LIKE 'Grøn%'") == "4");  // the demo's two, Frederik, and the walk-in
 }
 
-TEST_CASE("glance view: after the mingle minutes, a calm reminder with an exit line; S silences it", "[ui][reception]") {
+TEST_CASE("glance view: after the mingle minutes, a calm reminder with an exit line, S silences it", "[ui][reception]") {
     TempDir dir;
     mingle::testing::write_file(dir / "config.toml", "[reception]\nmingle_minutes = 1\n");
     app::AppOptions options;
