@@ -258,3 +258,25 @@ TEST_CASE("question bank: add a prompt of your own, and it is offered, a closed 
     REQUIRE(mine->prompts.size() == 1);
     CHECK(mine->replaced == std::vector<PromptKind>{PromptKind::Opener});
 }
+
+TEST_CASE("prep board: export all about a person, then erase them after a confirmation", "[ui][privacy]") {
+    TempDir dir;
+    Id mette = 0;
+    {
+        UiHarness ui(prep_options(dir), 1280, 2000);
+        app::App& app = ui.app();
+        REQUIRE(app.focused_person());
+        mette = *app.focused_person();
+        ui.click("prep.export_person");
+        const auto exported = dir / "exports" / ("person-" + std::to_string(mette) + ".json");
+        REQUIRE(std::filesystem::exists(exported));
+        CHECK((std::filesystem::status(exported).permissions() & std::filesystem::perms::all) ==
+              (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+        CHECK(mingle::testing::read_file(exported).find("Østergaard") != std::string::npos);
+        ui.click("prep.erase_person");
+        ui.click("prep.erase_confirm");
+        CHECK_FALSE(app.is_target(mette));
+    }
+    CHECK(query_text(dir, "SELECT count(*) FROM person WHERE first_name = 'Mette'") == "0");
+    CHECK(query_text(dir, "SELECT count(*) FROM person WHERE first_name = 'Søren'") == "1");
+}

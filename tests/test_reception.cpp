@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/events.hpp"
+#include "core/import/importer.hpp"
 #include "core/links.hpp"
 #include "core/reception.hpp"
 #include "test_support.hpp"
@@ -73,7 +74,7 @@ TEST_CASE("met, walk-ins and promises are saved at once and read back", "[recept
 
 TEST_CASE("captures acknowledged before a SIGKILL are all in the database, and it is intact", "[reception][kill]") {
     std::mt19937 random(2026);
-    for (int run = 0; run < 8; ++run) {
+    for (int run = 0; run < 20; ++run) {
         TempDir dir;
         const std::string path = (dir / "mingle.db").string();
         Id event = 0, person = 0;
@@ -102,7 +103,7 @@ TEST_CASE("captures acknowledged before a SIGKILL are all in the database, and i
             }
         }
         ::close(acks[1]);
-        std::this_thread::sleep_for(std::chrono::milliseconds(20 + random() % 180));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 + random() % 120));
         ::kill(child, SIGKILL);
         int status = 0;
         ::waitpid(child, &status, 0);
@@ -130,4 +131,65 @@ TEST_CASE("captures acknowledged before a SIGKILL are all in the database, and i
             if (find.getColumn(0).getInt() != 1) FAIL("capture " << i << " was acknowledged but is missing");
         }
     }
+}
+
+TEST_CASE("an import of 100,000 rows killed at a random moment is there whole or not at all", "[reception][kill]") {
+    TempDir dir;
+    const auto csv = dir / "big.csv";
+    {
+        std::string rows = "First Name,Last Name,Email,Company\n";
+        for (int i = 0; i < 100000; ++i)
+            rows += "Person" + std::to_string(i) + ",Jensen,p" + std::to_string(i) + "@example.dk,Company " +
+                    std::to_string(i % 97) + "\n";
+        mingle::testing::write_file(csv, rows);
+    }
+    std::mt19937 random(7);
+    int whole = 0, nothing = 0;
+    for (int run = 0; run < 20; ++run) {
+        const std::string path = (dir / ("run" + std::to_string(run) + ".db")).string();
+        Id event = 0;
+        {
+            auto db = storage::Database::open(path);
+            REQUIRE(db.ok());
+            event = *EventStore(**db).create({"Big", "", "", ""});
+        }
+        int acks[2];
+        REQUIRE(::pipe(acks) == 0);
+        pid_t child = ::fork();
+        if (child == 0) {
+            ::close(acks[0]);
+            auto db = storage::Database::open(path);
+            if (!db.ok()) ::_exit(2);
+            auto source = import::ImportSource::file(csv);
+            auto layout = import::detect(source);
+            if (!layout.ok()) ::_exit(3);
+            auto summary = import::run_import(**db, {source, *layout, import::guess_mapping(layout->columns), event, false});
+            if (!summary.ok()) ::_exit(4);
+            char done = 1;
+            if (::write(acks[1], &done, 1) != 1) ::_exit(5);
+            for (;;) ::pause();
+        }
+        ::close(acks[1]);
+        std::this_thread::sleep_for(std::chrono::milliseconds(random() % 450));
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        char done = 0;
+        const bool acknowledged = ::read(acks[0], &done, 1) == 1;
+        ::close(acks[0]);
+
+        auto db = storage::Database::open(path);
+        REQUIRE(db.ok());
+        SQLite::Statement check((*db)->sql(), "PRAGMA integrity_check");
+        REQUIRE(check.executeStep());
+        CHECK(check.getColumn(0).getString() == "ok");
+        const std::int64_t listed = scalar(**db, "SELECT count(*) FROM participant");
+        const std::int64_t people = scalar(**db, "SELECT count(*) FROM person");
+        INFO("run " << run << ": acknowledged " << acknowledged << ", " << listed << " listed");
+        CHECK((listed == 0 || listed == 100000));
+        CHECK(people == listed);
+        if (acknowledged) CHECK(listed == 100000);
+        (listed == 0 ? nothing : whole) += 1;
+    }
+    // Both outcomes happened, so the kills really fell before and after the commit.
+    WARN(whole << " runs found the import whole, " << nothing << " found nothing");
 }

@@ -156,3 +156,41 @@ TEST_CASE("a version 1 database migrates to the current schema, copied aside fir
     CHECK((*db)->sql().tableExists("target"));
     CHECK((*db)->sql().tableExists("link"));
 }
+
+TEST_CASE("each kept database of an earlier schema version migrates without loss", "[storage][migrations]") {
+    for (int version = 1; version < storage::current_schema_version(); ++version) {
+        TempDir dir;
+        const auto original = std::filesystem::path(MINGLE_TEST_DATA_DIR) / "schema" / ("v" + std::to_string(version) + ".db");
+        INFO(original);
+        REQUIRE(std::filesystem::exists(original));
+        const std::string path = (dir / "mingle.db").string();
+        std::filesystem::copy_file(original, path);
+        const std::string before = mingle::testing::read_file(path);
+        auto db = storage::Database::open(path);
+        REQUIRE(db.ok());
+        CHECK(user_version(**db) == storage::current_schema_version());
+        // The original, copied aside byte for byte before anything changed.
+        const std::string aside = path + ".before-v" + std::to_string(storage::current_schema_version());
+        REQUIRE(std::filesystem::exists(aside));
+        SQLite::Database copy(aside, SQLite::OPEN_READONLY);
+        SQLite::Statement copy_version(copy, "PRAGMA user_version");
+        copy_version.executeStep();
+        CHECK(copy_version.getColumn(0).getInt() == version);
+        CHECK(before.size() > 0);
+        // Nothing lost: the event, the people with their fields, the participants' details.
+        auto scalar_text = [&](const std::string& sql) {
+            SQLite::Statement query((*db)->sql(), sql);
+            return query.executeStep() ? query.getColumn(0).getString() : std::string("<no row>");
+        };
+        CHECK(scalar_text("SELECT name || '|' || date || '|' || goal FROM event") ==
+              "Energiforum 2025|2025-10-15|Lære om kompetencebehov");
+        CHECK(scalar_text("SELECT group_concat(first_name || ' ' || last_name || ' ' || email || ' ' || company_key, ';') "
+                          "FROM (SELECT * FROM person ORDER BY id)") ==
+              "Mette Østergaard mette@orsted.dk orsted;Søren Bæk soren@vestas.com vestas");
+        CHECK(scalar_text("SELECT details FROM participant WHERE person_id = 1") == "[\"\",\"\",\"\",\"\",\"Havvind i Polen\"]");
+        CHECK(scalar_text("SELECT fields FROM column_mapping") == "[\"first_name\",\"last_name\"]");
+        CHECK(scalar_text("SELECT relation FROM person WHERE id = 2") == "none");
+        CHECK(scalar_text("PRAGMA integrity_check") == "ok");
+        CHECK(scalar_text("PRAGMA foreign_key_check") == "<no row>");
+    }
+}

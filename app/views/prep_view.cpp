@@ -7,6 +7,7 @@
 #include "app/widgets.hpp"
 #include "core/events.hpp"
 #include "core/followups.hpp"
+#include "core/privacy.hpp"
 #include "core/links.hpp"
 #include "core/people.hpp"
 #include "core/targets.hpp"
@@ -713,6 +714,43 @@ void PrepView::draw_memory(App& app, const PersonFile& file) {
         }
         app.probe().record("prep.link_add:" + other.display_name());
         ImGui::PopID();
+    }
+
+    // Their data is theirs: all of it as a file, or erased for good (asked first).
+    section_heading(tr("prep.their_data"));
+    if (ImGui::SmallButton(tr("prep.export_person"))) {
+        auto everything = export_person(*app.database(), person.id);
+        const std::filesystem::path path = app.drafts_folder().parent_path() / "exports" /
+                                           ("person-" + std::to_string(person.id) + ".json");
+        Status written = everything.ok() ? write_file_atomically(path, everything->dump(2) + "\n") : Status(everything.error());
+        if (written.ok()) app.notify(widgets::format(tr("prep.exported_to"), path.string().c_str()));
+        else app.report(written.error());
+    }
+    app.probe().record("prep.export_person");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("prep.erase_person"))) ImGui::OpenPopup("###erase-person");
+    app.probe().record("prep.erase_person");
+    if (ImGui::BeginPopupModal((std::string(tr("prep.erase_title")) + "###erase-person").c_str(), nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(widgets::format(tr("prep.erase_question"), person.display_name().c_str()).c_str());
+        widgets::muted_text(tr("prep.erase_help"));
+        if (ImGui::Button(tr("prep.erase_confirm"))) {
+            const std::string name = person.display_name();
+            if (auto erased = erase_person(*app.database(), person.id); erased.ok()) {
+                app.focus_person(std::nullopt);
+                app.person_changed();
+                app.participants_changed();
+                app.followups_changed();
+                app.notify(widgets::format(tr("prep.erased"), name.c_str()));
+            } else {
+                app.report(erased.error());
+            }
+            ImGui::CloseCurrentPopup();
+        }
+        app.probe().record("prep.erase_confirm");
+        ImGui::SameLine();
+        if (ImGui::Button(tr("common.cancel"))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
     }
 }
 

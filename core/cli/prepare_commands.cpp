@@ -8,6 +8,7 @@
 #include "core/door_openers.hpp"
 #include "core/introductions.hpp"
 #include "core/links.hpp"
+#include "core/privacy.hpp"
 #include "core/targets.hpp"
 
 namespace mingle::cli {
@@ -159,8 +160,10 @@ int command_targets(Context& context, const CommandArgs& args) {
 }
 
 int command_person(Context& context, const CommandArgs& args) {
-    if (args.positionals.size() != 2 || (args.positionals[0] != "set" && args.positionals[0] != "show")) {
-        context.err << "mingle person: give set or show and a person's id. See mingle --help.\n";
+    const std::string action = args.positionals.empty() ? "" : args.positionals[0];
+    if (args.positionals.size() != 2 ||
+        (action != "set" && action != "show" && action != "export" && action != "erase")) {
+        context.err << "mingle person: give set, show, export or erase and a person's id. See mingle --help.\n";
         return kUsage;
     }
     auto id = parse_id(args.positionals[1]);
@@ -172,6 +175,17 @@ int command_person(Context& context, const CommandArgs& args) {
     if (!person) return kFailure;
     PersonMemory memory(context.db);
 
+    if (action == "export") {
+        auto everything = export_person(context.db, *id);
+        if (!everything.ok()) return fail(context.err, everything.error());
+        context.out << everything->dump(2) << "\n";
+        return kSuccess;
+    }
+    if (action == "erase") {
+        if (auto erased = erase_person(context.db, *id); !erased.ok()) return fail(context.err, erased.error());
+        context.out << "Erased " << person->display_name() << " and everything about them.\n";
+        return kSuccess;
+    }
     if (args.positionals[0] == "show") {
         auto notes = memory.notes(*id);
         auto history = memory.history(*id);
