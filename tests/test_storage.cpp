@@ -8,6 +8,9 @@
 
 #include "core/storage/database.hpp"
 #include "core/storage/migrations.hpp"
+#include "core/events.hpp"
+#include "core/import/importer.hpp"
+#include "core/links.hpp"
 #include "test_support.hpp"
 
 using namespace mingle;
@@ -193,4 +196,37 @@ TEST_CASE("each kept database of an earlier schema version migrates without loss
         CHECK(scalar_text("PRAGMA integrity_check") == "ok");
         CHECK(scalar_text("PRAGMA foreign_key_check") == "<no row>");
     }
+}
+
+TEST_CASE("a full disk gives a clear message and changes nothing, for an edit and for an import", "[storage]") {
+    TempDir dir;
+    auto db = storage::Database::open((dir / "mingle.db").string());
+    REQUIRE(db.ok());
+    storage::Database& d = **db;
+    Id event = *EventStore(d).create({"Reception", "", "", ""});
+    Id mette = *PersonMemory(d).add_person("Mette", "Jensen", "");
+    // SQLite's own limit on the file's pages acts as a disk with no room left.
+    const int pages = d.sql().execAndGet("PRAGMA page_count").getInt();
+    d.sql().exec("PRAGMA max_page_count = " + std::to_string(pages));
+
+    auto note = PersonMemory(d).add_note(mette, event, std::string(200000, 'x'));
+    REQUIRE_FALSE(note.ok());
+    CHECK(note.error().message.find("disk is full") != std::string::npos);
+    CHECK(PersonMemory(d).notes(mette).empty());
+
+    std::string rows = "First Name,Last Name,Email\n";
+    for (int i = 0; i < 5000; ++i) rows += "P" + std::to_string(i) + ",Jensen,p" + std::to_string(i) + "@x.dk\n";
+    auto source = import::ImportSource::text(rows, "big.csv");
+    auto layout = import::detect(source);
+    REQUIRE(layout.ok());
+    auto summary = import::run_import(d, {source, *layout, import::guess_mapping(layout->columns), event, false});
+    REQUIRE_FALSE(summary.ok());
+    INFO(summary.error().describe());
+    CHECK(summary.error().message.find("disk is full") != std::string::npos);
+    SQLite::Statement people(d.sql(), "SELECT count(*) FROM person");
+    people.executeStep();
+    CHECK(people.getColumn(0).getInt() == 1);
+    // Room again: it works, nothing was left half-done.
+    d.sql().exec("PRAGMA max_page_count = 1000000");
+    CHECK(PersonMemory(d).add_note(mette, event, "Talte om havvind").ok());
 }
