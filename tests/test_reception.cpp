@@ -103,12 +103,14 @@ TEST_CASE("captures acknowledged before a SIGKILL are all in the database, and i
             }
         }
         ::close(acks[1]);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5 + random() % 120));
+        // Once capturing has begun (the first acknowledgement), kill it at a random moment.
+        std::int64_t last = 0, value = 0;
+        if (::read(acks[0], &value, sizeof value) == sizeof value) last = value;
+        std::this_thread::sleep_for(std::chrono::milliseconds(random() % 100));
         ::kill(child, SIGKILL);
         int status = 0;
         ::waitpid(child, &status, 0);
         CHECK(WIFSIGNALED(status));
-        std::int64_t last = 0, value = 0;
         while (::read(acks[0], &value, sizeof value) == sizeof value) last = value;
         ::close(acks[0]);
         INFO("run " << run << ": " << last << " captures acknowledged");
