@@ -10,6 +10,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "core/toml_guard.hpp"
+
 namespace mingle {
 namespace {
 
@@ -45,7 +47,7 @@ void read_me_table(const toml::table& me, LoadedConfig& loaded) {
     const std::pair<std::string_view, std::string Me::*> kFields[] = {
         {"name", &Me::name}, {"email", &Me::email}, {"cv_path", &Me::cv_path}, {"pitch", &Me::pitch}};
     for (const auto& [key, node] : me) {
-        auto field = std::find_if(std::begin(kFields), std::end(kFields), [&](const auto& f) { return f.first == key.str(); });
+        auto field = std::find_if(std::begin(kFields), std::end(kFields), [&, &key = key](const auto& f) { return f.first == key.str(); });
         if (field == std::end(kFields)) {
             loaded.problems.push_back(problem_at(loaded, node.source(),
                 "Unknown setting me." + std::string(key.str()) + " is ignored."));
@@ -87,7 +89,7 @@ void read_keep_in_touch_table(const toml::table& table, LoadedConfig& loaded) {
         {"inner_days", &KeepInTouch::inner_days}, {"vip_days", &KeepInTouch::vip_days},
         {"good_days", &KeepInTouch::good_days},   {"card_days", &KeepInTouch::card_days}};
     for (const auto& [key, node] : table) {
-        auto cadence = std::find_if(std::begin(kCadences), std::end(kCadences), [&](const auto& c) { return c.first == key.str(); });
+        auto cadence = std::find_if(std::begin(kCadences), std::end(kCadences), [&, &key = key](const auto& c) { return c.first == key.str(); });
         if (cadence == std::end(kCadences)) {
             loaded.problems.push_back(problem_at(loaded, node.source(),
                 "Unknown setting keep_in_touch." + std::string(key.str()) + " is ignored."));
@@ -130,6 +132,10 @@ LoadedConfig load_config_text(std::string_view toml_text, const std::filesystem:
     loaded.config = default_config();
     loaded.path = shown_as;
     loaded.file_found = true;
+    if (auto unsafe = non_ascii_outside_strings(toml_text, shown_as.string())) {
+        loaded.problems.push_back(*unsafe);  // invalid TOML, and unsafe to hand to toml++
+        return loaded;
+    }
     try {
         toml::table root = toml::parse(toml_text, shown_as.string());
         apply(root, loaded);
@@ -194,6 +200,10 @@ Status save_language(const std::filesystem::path& path, Language language) {
         std::ostringstream contents;
         contents << file.rdbuf();
         text = contents.str();
+    }
+    if (auto unsafe = non_ascii_outside_strings(text, path.string())) {
+        unsafe->message = "The language was not saved: " + unsafe->message;
+        return *unsafe;
     }
     toml::table root;
     try {

@@ -15,6 +15,7 @@
 #include "core/people.hpp"
 #include "core/targets.hpp"
 #include "core/text.hpp"
+#include "core/toml_guard.hpp"
 
 namespace mingle {
 namespace {
@@ -202,6 +203,11 @@ std::optional<PromptKind> parse_prompt_kind(std::string_view key) {
 }
 
 void read_bank_text(std::string_view toml_text, const std::string& shown_as, bool from_user, LoadedBank& into) {
+    if (auto unsafe = non_ascii_outside_strings(toml_text, shown_as)) {
+        unsafe->message += " Nothing from this file is used.";
+        into.problems.push_back(*unsafe);
+        return;
+    }
     toml::table root;
     try {
         root = toml::parse(toml_text, shown_as);

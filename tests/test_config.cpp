@@ -96,3 +96,21 @@ TEST_CASE("saving the language into a broken file changes nothing and says why",
     CHECK(saved.error().line == 1);
     CHECK(mingle::testing::read_file(path) == "[ui\nlanguage = \"en\"\n");
 }
+
+TEST_CASE("letters beyond ASCII outside quotes are refused with the place, before toml++ sees them", "[config]") {
+    // Found by fuzzing: Debian's toml++ 3.3.0 meets U+031C after a number with undefined behaviour.
+    auto loaded = load_config_text("[ui]\nfont_size = 1\xcc\x9c\n", "c.toml");
+    REQUIRE(loaded.problems.size() == 1);
+    CHECK(loaded.problems[0].line == 2);
+    CHECK(loaded.problems[0].column == 14);
+    CHECK_THAT(loaded.problems[0].message, Catch::Contains("quotes"));
+    CHECK(loaded.config.font_size == Approx(17.0f));  // the defaults
+    auto bare = load_config_text("[me]\nname = Søren\n", "c.toml");
+    REQUIRE(bare.problems.size() == 1);
+    CHECK(bare.problems[0].line == 2);
+    // Inside strings and comments, and after a byte order mark, they are fine.
+    auto fine = load_config_text("\xef\xbb\xbf# Søren's settings ✓\n[me]\nname = \"Søren \\\"Bæk\\\"\"\npitch = '''Ørsted\nÆble'''\n", "c.toml");
+    CHECK(fine.problems.empty());
+    CHECK(fine.config.me.name == "Søren \"Bæk\"");
+    CHECK(fine.config.me.pitch == "Ørsted\nÆble");
+}
