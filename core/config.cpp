@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 #include <fstream>
 #include <regex>
@@ -60,15 +61,22 @@ void read_me_table(const toml::table& me, LoadedConfig& loaded) {
     }
 }
 
+// An integer setting, only when the file wrote an integer: toml++'s value<int64_t>() would convert a
+// float such as 4.77e79 to an integer, which is undefined behaviour (found by fuzzing).
+std::optional<std::int64_t> integer_of(const toml::node& node) {
+    if (const auto* integer = node.as_integer()) return integer->get();
+    return std::nullopt;
+}
+
 void read_reception_table(const toml::table& reception, LoadedConfig& loaded) {
     for (const auto& [key, node] : reception) {
         if (key == "morning_hour") {
-            auto hour = node.value<std::int64_t>();
+            auto hour = integer_of(node);
             if (hour && *hour >= 0 && *hour <= 23) loaded.config.reception.morning_hour = static_cast<int>(*hour);
             else loaded.problems.push_back(problem_at(loaded, node.source(),
                 "reception.morning_hour must be an hour from 0 to 23; using 9."));
         } else if (key == "mingle_minutes") {
-            auto minutes = node.value<std::int64_t>();
+            auto minutes = integer_of(node);
             if (minutes && *minutes >= 1 && *minutes <= 120) loaded.config.reception.mingle_minutes = static_cast<int>(*minutes);
             else loaded.problems.push_back(problem_at(loaded, node.source(),
                 "reception.mingle_minutes must be a number of minutes from 1 to 120; using 7."));
@@ -95,7 +103,7 @@ void read_keep_in_touch_table(const toml::table& table, LoadedConfig& loaded) {
                 "Unknown setting keep_in_touch." + std::string(key.str()) + " is ignored."));
             continue;
         }
-        auto days = node.value<std::int64_t>();
+        auto days = integer_of(node);
         if (days && *days >= 0 && *days <= 3650) loaded.config.keep_in_touch.*(cadence->second) = static_cast<int>(*days);
         else loaded.problems.push_back(problem_at(loaded, node.source(),
             "keep_in_touch." + std::string(key.str()) + " must be a number of days from 0 (never) to 3650; using the default."));

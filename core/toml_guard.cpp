@@ -45,7 +45,8 @@ std::optional<Error> non_ascii_outside_strings(std::string_view text, const std:
                 if (starts("'''")) state = State::Code, i += 2, column += 2;
                 break;
         }
-        if (i < text.size() && text[i] == '\n') {
+        if (i >= text.size()) break;  // an escape at the very end
+        if (text[i] == '\n') {
             ++line;
             column = 1;
         } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {

@@ -114,3 +114,12 @@ TEST_CASE("letters beyond ASCII outside quotes are refused with the place, befor
     CHECK(fine.config.me.name == "Søren \"Bæk\"");
     CHECK(fine.config.me.pitch == "Ørsted\nÆble");
 }
+
+TEST_CASE("a number where an integer belongs is refused, however large", "[config]") {
+    // Found by fuzzing: a float of 4.77e79 converted to an integer is undefined behaviour.
+    auto loaded = load_config_text("[reception]\nmorning_hour = 4_77E077\nmingle_minutes = 7.5\n", "c.toml");
+    REQUIRE(loaded.problems.size() == 2);
+    CHECK(loaded.problems[0].line == 2);
+    CHECK(loaded.config.reception.morning_hour == 9);
+    CHECK(loaded.config.reception.mingle_minutes == 7);
+}
