@@ -250,6 +250,11 @@ std::vector<NurtureItem> due_to_nurture(storage::Database& db, const KeepInTouch
         }
         if (item.cadence_days > 0 && item.days_since >= item.cadence_days) due.push_back(std::move(item));
     }
+    for (NurtureItem& item : due) {
+        const TrustBalance balance = trust_balance(db, item.person.id);
+        item.gave = balance.gave;
+        item.received = balance.received;
+    }
     std::sort(due.begin(), due.end(), [](const NurtureItem& a, const NurtureItem& b) {
         return std::make_tuple(-(a.days_since - a.cadence_days), a.person.id) <
                std::make_tuple(-(b.days_since - b.cadence_days), b.person.id);

@@ -86,6 +86,7 @@ struct NurtureItem {
     std::string last_contact;  // UTC; empty if never
     int days_since = 0;
     int cadence_days = 0;
+    int gave = 0, received = 0;  // the trust balance (trust_balance), read with the list
 };
 // People with a relationship whose cadence (by relationship, from the config) has run out since the
 // last contact, meeting, or thing given or received; the longest overdue first.

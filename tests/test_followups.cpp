@@ -232,6 +232,14 @@ TEST_CASE("keep in touch: due by the relationship's cadence, restarted by a cont
     CHECK(due[0].person.first_name == "Mette");
     CHECK(due[0].days_since == 40);
     CHECK(due[0].cadence_days == 28);
+    CHECK(due[0].gave == 0);
+    // A promise kept counts in the balance the list carries, without restarting the cadence.
+    auto earlier = ReceptionStore(*e.db).add_promise(e.event, e.mette, true, "Article", "2026-12-01T09:00");
+    REQUIRE(mark_done(*e.db, *earlier).ok());
+    due = due_to_nurture(*e.db, cadence);
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].gave == 1);
+    CHECK(due[0].received == 0);
     // Something given today restarts it.
     REQUIRE(log_contact(*e.db, e.mette, ContactKind::Gave, "Link til artiklen").ok());
     CHECK(due_to_nurture(*e.db, cadence).empty());
@@ -239,7 +247,7 @@ TEST_CASE("keep in touch: due by the relationship's cadence, restarted by a cont
     auto kept = ReceptionStore(*e.db).add_promise(e.event, e.mette, true, "CV", "2026-12-04T09:00");
     REQUIRE(mark_done(*e.db, *kept).ok());
     TrustBalance balance = trust_balance(*e.db, e.mette);
-    CHECK(balance.gave == 2);  // the link, and the promise kept
+    CHECK(balance.gave == 3);  // the link, and the two promises kept
     CHECK(balance.received == 1);
     CHECK(balance.entries.size() == 3);
     CHECK_FALSE(log_contact(*e.db, 999, ContactKind::Contact, "").ok());

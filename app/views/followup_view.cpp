@@ -133,13 +133,12 @@ void FollowupView::draw_nurture(App& app) {
         ImGui::PushID(static_cast<int>(item.person.id));
         ImGui::TextColored(relation_color(item.person.relation), "●");
         ImGui::SameLine();
-        const TrustBalance balance = trust_balance(*app.database(), item.person.id);
         std::string line = item.last_contact.empty()
                                ? widgets::format(tr("followup.never"), item.person.display_name().c_str())
                                : widgets::format(tr("followup.days_since"), item.person.display_name().c_str(), item.days_since);
         ImGui::TextUnformatted(line.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled(tr("followup.balance"), balance.gave, balance.received);
+        ImGui::TextDisabled(tr("followup.balance"), item.gave, item.received);
         const std::pair<ContactKind, const char*> kActions[] = {{ContactKind::Contact, "followup.log_contact"},
                                                                 {ContactKind::Gave, "followup.log_gave"}};
         for (const auto& [kind, label] : kActions) {

@@ -124,13 +124,12 @@ int command_nurture(Context& context, const CommandArgs& args) {
     if (args.flag("json")) {
         Json out = Json::array();
         for (const NurtureItem& item : due) {
-            TrustBalance balance = trust_balance(context.db, item.person.id);
             Json json = person_json(item.person);
             json["last_contact"] = item.last_contact;
             json["days_since"] = item.last_contact.empty() ? Json(nullptr) : Json(item.days_since);
             json["cadence_days"] = item.cadence_days;
-            json["gave"] = balance.gave;
-            json["received"] = balance.received;
+            json["gave"] = item.gave;
+            json["received"] = item.received;
             out.push_back(std::move(json));
         }
         context.out << out.dump(2) << "\n";
