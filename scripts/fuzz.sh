@@ -22,28 +22,8 @@ jobs="${MINGLE_FUZZ_JOBS:-2}"
 merge="${MINGLE_FUZZ_MERGE:-1}"
 
 # ---- clang and libFuzzer -------------------------------------------------------------------------
-packages="clang libclang-rt-14-dev cmake libsqlitecpp-dev libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev"
-missing=""
-for package in $packages; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-        missing="$missing $package"
-    fi
-done
-if [ -n "$missing" ]; then
-    as_root=""
-    if [ "$(id -u)" -ne 0 ]; then
-        if ! command -v sudo >/dev/null 2>&1; then
-            echo "fuzzing needs these Debian packages:$missing" >&2
-            echo "Run this as root, or install sudo." >&2
-            exit 1
-        fi
-        as_root="sudo"
-    fi
-    echo "Installing:$missing"
-    $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    # shellcheck disable=SC2086
-    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
-fi
+"$root/scripts/install-deps.sh" clang libclang-rt-14-dev cmake libsqlitecpp-dev libsqlite3-dev libtomlplusplus-dev \
+    nlohmann-json3-dev
 
 # ---- build ---------------------------------------------------------------------------------------
 if [ ! -f "$build/CMakeCache.txt" ]; then

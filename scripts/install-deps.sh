@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what mingle needs to build, run and test, from Debian 12's packages only.
+# Installs what mingle needs to build, run and test, from Debian 12's packages only; or, given
+# package names (scripts/fuzz.sh gives clang's), those instead.
 # Installs only what is missing, so it is quick the second time. As an ordinary user it asks sudo
 # for the installation; as root (a fresh machine, CI) it installs directly.
 set -eu
@@ -7,6 +8,7 @@ set -eu
 packages="build-essential cmake pkg-config libimgui-dev libglfw3-dev libsqlitecpp-dev libsqlite3-dev
 libtomlplusplus-dev nlohmann-json3-dev libstb-dev catch2 fonts-dejavu-core sqlite3 python3 python3-icalendar tzdata
 xvfb xauth"
+if [ "$#" -gt 0 ]; then packages="$*"; fi
 
 missing=""
 for package in $packages; do
