@@ -10,6 +10,7 @@
 # out or trips a sanitizer; the input is kept in fuzz/crashes/<target>/.
 # One target runs at a time; the build uses MINGLE_FUZZ_JOBS jobs (default 2).
 # MINGLE_FUZZ_MERGE=0 leaves fuzz/corpus/ as it is (for test runs that must not change the tree).
+# MINGLE_FUZZ_TARGETS="fuzz_csv fuzz_vcard" runs only those (e.g. to split long runs across cores).
 set -eu
 
 seconds="${1:-30}"
@@ -38,6 +39,15 @@ for expected in fuzz_source fuzz_csv fuzz_vcard fuzz_text_list fuzz_due_dates fu
         *) echo "WARNING: $expected is not built (see the CMake warning in $build); it is not fuzzed" >&2 ;;
     esac
 done
+if [ -n "${MINGLE_FUZZ_TARGETS:-}" ]; then
+    for wanted in $MINGLE_FUZZ_TARGETS; do
+        case " $targets " in
+            *" $wanted "*) ;;
+            *) echo "scripts/fuzz.sh: no target $wanted; the targets are: $targets" >&2; exit 2 ;;
+        esac
+    done
+    targets="$MINGLE_FUZZ_TARGETS"
+fi
 
 # ---- run -----------------------------------------------------------------------------------------
 work="$(mktemp -d)"

@@ -62,14 +62,20 @@ grep -q "bad.csv:2" "$work/err.txt" || fail "bad file message: $(cat "$work/err.
 if [ -z "${DISPLAY:-}" ]; then
     echo "no DISPLAY: screenshots skipped (run under xvfb-run)"; exit 0
 fi
+# In the sanitizer build, leak checking is off for the windowed runs only: the Mesa driver leaves
+# 112 bytes behind, allocated in a module it has already unloaded, so no suppression can name it.
+# Our drawing code is leak-checked by the headless UI tests, which run the same frame function.
+screenshot() {
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$mingle" --screenshot "$@"
+}
 for view in events import participants prep rings bank reception followup review; do
-    "$mingle" --screenshot "$work/$view.png" --view "$view" --size 1280x800 || fail "screenshot $view"
+    screenshot "$work/$view.png" --view "$view" --size 1280x800 || fail "screenshot $view"
     python3 "$source_dir/tests/check_png.py" "$work/$view.png" 1280 800 || fail "screenshot $view is wrong"
 done
 [ -f "$work/data/mingle/mingle.db" ] || fail "the default database was not created in XDG_DATA_HOME"
 "$mingle" events --json | grep -q "netværksreception" || fail "the demo event is missing"
 for view in participants prep rings reception followup review; do
-    "$mingle" --screenshot "$work/small-$view.png" --view "$view" --size 800x600 || fail "screenshot $view 800x600"
+    screenshot "$work/small-$view.png" --view "$view" --size 800x600 || fail "screenshot $view 800x600"
     python3 "$source_dir/tests/check_png.py" "$work/small-$view.png" 800 600 || fail "small screenshot of $view"
 done
 # The pocket card for the phone: one file, private, with no script and no link out.
