@@ -49,6 +49,18 @@ TEST_CASE("a new database file is private to the user, in WAL mode, and created 
     SQLite::Statement mode((*db)->sql(), "PRAGMA journal_mode");
     mode.executeStep();
     CHECK(mode.getColumn(0).getString() == "wal");
+    // The write-ahead log and its index hold the same data until a checkpoint: private too, even
+    // with a permissive umask.
+    const mode_t old_umask = ::umask(0);
+    (*db)->set_setting("greeting", "hej");
+    ::umask(old_umask);
+    for (const char* suffix : {"-wal", "-shm"}) {
+        INFO(suffix);
+        std::string file = path.string();
+        file.append(suffix);
+        REQUIRE(::stat(file.c_str(), &info) == 0);
+        CHECK((info.st_mode & 0777) == 0600);
+    }
 }
 
 TEST_CASE("data survives closing and reopening, and reopening does not count as created", "[storage]") {
@@ -163,7 +175,10 @@ TEST_CASE("a version 1 database migrates to the current schema, copied aside fir
 TEST_CASE("each kept database of an earlier schema version migrates without loss", "[storage][migrations]") {
     for (int version = 1; version < storage::current_schema_version(); ++version) {
         TempDir dir;
-        const auto original = std::filesystem::path(MINGLE_TEST_DATA_DIR) / "schema" / ("v" + std::to_string(version) + ".db");
+        std::string file_name = "v";
+        file_name += std::to_string(version);
+        file_name += ".db";
+        const auto original = std::filesystem::path(MINGLE_TEST_DATA_DIR) / "schema" / file_name;
         INFO(original);
         REQUIRE(std::filesystem::exists(original));
         const std::string path = (dir / "mingle.db").string();
@@ -175,6 +190,8 @@ TEST_CASE("each kept database of an earlier schema version migrates without loss
         // The original, copied aside byte for byte before anything changed.
         const std::string aside = path + ".before-v" + std::to_string(storage::current_schema_version());
         REQUIRE(std::filesystem::exists(aside));
+        CHECK((std::filesystem::status(aside).permissions() & std::filesystem::perms::all) ==
+              (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
         SQLite::Database copy(aside, SQLite::OPEN_READONLY);
         SQLite::Statement copy_version(copy, "PRAGMA user_version");
         copy_version.executeStep();
@@ -215,7 +232,7 @@ TEST_CASE("a full disk gives a clear message and changes nothing, for an edit an
     CHECK(PersonMemory(d).notes(mette).empty());
 
     std::string rows = "First Name,Last Name,Email\n";
-    for (int i = 0; i < 5000; ++i) rows += "P" + std::to_string(i) + ",Jensen,p" + std::to_string(i) + "@x.dk\n";
+    for (int i = 0; i < 5000; ++i) rows.append("P").append(std::to_string(i)).append(",Jensen,p").append(std::to_string(i)).append("@x.dk\n");
     auto source = import::ImportSource::text(rows, "big.csv");
     auto layout = import::detect(source);
     REQUIRE(layout.ok());
