@@ -126,6 +126,31 @@ TEST_CASE("a read-only database file gets a clear message", "[storage]") {
     CHECK(*refused_clearly);
 }
 
+TEST_CASE("a database locked by another program gets a clear message after waiting, and is left as it was", "[storage]") {
+    TempDir dir;
+    auto path = (dir / "locked.db").string();
+    {
+        auto db = storage::Database::open(path);
+        REQUIRE(db.ok());
+        (*db)->set_setting("greeting", "hej");
+    }
+    {
+        // Another program holds the database for itself: an exclusive lock, kept until it ends.
+        SQLite::Database other(path, SQLite::OPEN_READWRITE);
+        other.exec("PRAGMA locking_mode = EXCLUSIVE");
+        other.exec("BEGIN EXCLUSIVE");
+        other.exec("UPDATE setting SET value = 'hallo' WHERE key = 'greeting'");
+        auto db = storage::Database::open(path);
+        REQUIRE_FALSE(db.ok());
+        CHECK_THAT(db.error().message, Catch::Contains("locked by another program") && Catch::Contains("try again"));
+        CHECK(db.error().file == path);
+        other.exec("ROLLBACK");
+    }
+    auto db = storage::Database::open(path);
+    REQUIRE(db.ok());
+    CHECK((*db)->setting("greeting") == "hej");
+}
+
 TEST_CASE("a folder that cannot be created gives a clear message, not a crash", "[storage]") {
     TempDir dir;
     mingle::testing::write_file(dir / "file", "x");
