@@ -98,7 +98,7 @@ std::vector<std::string> header_columns(const std::vector<std::string>& cells) {
 
 }  // namespace
 
-CsvSplitter::CsvSplitter(char delimiter) : delimiter_(delimiter) {
+CsvSplitter::CsvSplitter(char delimiter) {
     auto mark = [this](char c, ByteClass byte_class) { classes_[static_cast<unsigned char>(c)] = byte_class; };
     mark(delimiter, kDelimiter);
     mark('"', kQuote);

@@ -68,7 +68,6 @@ private:
     Step fail_nul();
     Step fail_unterminated_quote();
 
-    char delimiter_;
     std::array<ByteClass, 256> classes_{};
     std::string buffer_;
     std::vector<FieldSpan> fields_;
