@@ -325,6 +325,8 @@ const Entry kStrings[] = {
      "Det kan ikke fortrydes."},
     {"prep.erase_confirm", "Erase for good", "Slet for altid"},
     {"prep.erased", "%s is erased.", "%s er slettet."},
+    {"prep.erased_still_in", "Files mingle wrote earlier still mention them; delete these if they should go too:",
+     "Filer, som mingle har skrevet tidligere, nævner dem stadig; slet dem, hvis de også skal væk:"},
     {"followup.attached", "Attached: %s", "Vedhæftet: %s"},
     {"followup.save_eml", "Open as a mail draft", "Åbn som mailudkast"},
     {"followup.mailto", "Copy mailto link", "Kopiér mailto-link"},

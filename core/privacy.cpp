@@ -1,7 +1,11 @@
 #include "privacy.hpp"
 
+#include <algorithm>
+#include <fstream>
+
 #include <SQLiteCpp/Statement.h>
 
+#include "core/links.hpp"
 #include "core/people.hpp"
 
 namespace mingle {
@@ -27,7 +31,56 @@ Json rows(storage::Database& db, const char* sql, Id person_id) {
     return list;
 }
 
+// Whether the file holds any needle, read in 1 MB chunks that overlap by the longest needle.
+bool file_contains_any(const std::filesystem::path& path, const std::vector<std::string>& needles) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::size_t longest = 0;
+    for (const auto& needle : needles) longest = std::max(longest, needle.size());
+    constexpr std::size_t kChunk = 1 << 20;
+    std::string window;
+    std::string chunk(kChunk, '\0');
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(kChunk));
+        window.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        for (const auto& needle : needles)
+            if (window.find(needle) != std::string::npos) return true;
+        if (window.size() >= longest) window.erase(0, window.size() - (longest - 1));
+    }
+    return false;
+}
+
 }  // namespace
+
+std::vector<std::filesystem::path> files_mentioning(const std::string& database_path,
+                                                    const std::vector<std::string>& needles) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> wanted;
+    for (const auto& needle : needles)
+        if (!needle.empty()) wanted.push_back(needle);
+    std::vector<fs::path> found;
+    if (wanted.empty() || database_path.empty() || database_path == ":memory:") return found;
+    const fs::path database(database_path);
+    const fs::path folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
+    std::vector<fs::path> candidates;
+    std::error_code ec;
+    const std::string aside_prefix = database.filename().string() + ".before-v";
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (entry.is_regular_file(ec) && entry.path().filename().string().rfind(aside_prefix, 0) == 0)
+            candidates.push_back(entry.path());
+    }
+    for (const char* sub : {"exports", "drafts"}) {
+        for (auto it = fs::recursive_directory_iterator(folder / sub, ec); !ec && it != fs::recursive_directory_iterator();
+             it.increment(ec)) {
+            if (it->is_regular_file(ec)) candidates.push_back(it->path());
+        }
+        ec.clear();
+    }
+    std::sort(candidates.begin(), candidates.end());
+    for (const auto& candidate : candidates)
+        if (file_contains_any(candidate, wanted)) found.push_back(candidate);
+    return found;
+}
 
 Result<Json> export_person(storage::Database& db, Id person_id) {
     try {
@@ -66,10 +119,10 @@ Result<Json> export_person(storage::Database& db, Id person_id) {
     }
 }
 
-Status erase_person(storage::Database& db, Id person_id) {
+Result<ErasedPerson> erase_person(storage::Database& db, Id person_id) {
     try {
-        if (!person_exists(db, person_id))
-            return make_error("There is no person with id " + std::to_string(person_id) + ".");
+        auto person = PersonMemory(db).get(person_id);
+        if (!person) return make_error("There is no person with id " + std::to_string(person_id) + ".");
         // Freed cells are overwritten with zeros, and every table refers to the person with
         // ON DELETE CASCADE: one delete reaches notes, links, promises, marks and the rest.
         db.sql().exec("PRAGMA secure_delete = ON");
@@ -80,11 +133,14 @@ Status erase_person(storage::Database& db, Id person_id) {
             return ok_status();
         });
         db.sql().exec("PRAGMA secure_delete = OFF");
-        if (!status.ok()) return status;
+        if (!status.ok()) return status.error();
         // The write-ahead log still holds the old pages: copy back and truncate it.
         SQLite::Statement checkpoint(db.sql(), "PRAGMA wal_checkpoint(TRUNCATE)");
         checkpoint.executeStep();
-        return ok_status();
+        std::string full_name = person->first_name;
+        if (!full_name.empty() && !person->last_name.empty()) full_name += ' ';
+        full_name += person->last_name;
+        return ErasedPerson{files_mentioning(db.path(), {full_name, person->email})};
     } catch (const std::exception& error) {
         return storage::sqlite_error(error, "erasing the person");
     }

@@ -276,6 +276,9 @@ TEST_CASE("prep board: export all about a person, then erase them after a confir
         ui.click("prep.erase_person");
         ui.click("prep.erase_confirm");
         CHECK_FALSE(app.is_target(mette));
+        // The export just written still holds her: the notice names it, for the user to delete.
+        REQUIRE_FALSE(app.notices().empty());
+        CHECK_THAT(app.notices().back().text, Catch::Contains("is erased") && Catch::Contains(exported.string()));
     }
     CHECK(query_text(dir, "SELECT count(*) FROM person WHERE first_name = 'Mette'") == "0");
     CHECK(query_text(dir, "SELECT count(*) FROM person WHERE first_name = 'Søren'") == "1");

@@ -99,3 +99,55 @@ TEST_CASE("cli: person export --json and person erase", "[privacy][cli]") {
     REQUIRE(erased.status == 0);
     CHECK(run_cli(dir, {"person", "export", "1"}).status == 1);
 }
+
+TEST_CASE("erasing names the files mingle wrote earlier that still mention the person, and only those", "[privacy]") {
+    TempDir dir;
+    auto db = storage::Database::open((dir / "mingle.db").string());
+    REQUIRE(db.ok());
+    PersonMemory memory(**db);
+    const Id zebulon = *memory.add_person("Zebulon", "Quixotic", "Quixcorp");
+    REQUIRE(memory.set_field(zebulon, "email", "zeb@quixmail.example").ok());
+    const Id mette = *memory.add_person("Mette", "Østergaard", "Ørsted");
+
+    using mingle::testing::write_file;
+    std::filesystem::create_directories(dir / "exports");
+    std::filesystem::create_directories(dir / "drafts" / "Reception");
+    write_file(dir / "mingle.db.before-v2", "old pages ... Zebulon Quixotic ...");
+    write_file(dir / "exports" / "person-1.json", "{\"first_name\": \"Zebulon\"} Zebulon Quixotic");
+    write_file(dir / "drafts" / "Reception" / "thanks.eml", "To: zeb@quixmail.example\r\n\r\nTak!");
+    write_file(dir / "drafts" / "Reception" / "other.eml", "To: mette@orsted.dk\r\n\r\nTak, Mette!");
+    // A big sheet with the name across the boundary of the 1 MB chunks the files are read in.
+    std::string sheet(1 << 20, 'x');
+    sheet.replace(sheet.size() - 4, 4, "Zebu");
+    sheet += "lon Quixotic\n";
+    write_file(dir / "exports" / "owed.csv", sheet);
+    write_file(dir / "notes.txt", "Zebulon Quixotic");  // not a file mingle writes: not looked at
+
+    auto erased = erase_person(**db, zebulon);
+    REQUIRE(erased.ok());
+    const std::vector<std::filesystem::path> expected{dir / "drafts" / "Reception" / "thanks.eml",
+                                                      dir / "exports" / "owed.csv", dir / "exports" / "person-1.json",
+                                                      dir / "mingle.db.before-v2"};
+    CHECK(erased->still_mentioned_in == expected);
+
+    // Nobody else's files are named for Mette, and nothing at all for an in-memory database.
+    auto nothing_left = erase_person(**db, mette);
+    REQUIRE(nothing_left.ok());
+    CHECK(nothing_left->still_mentioned_in.empty());
+    CHECK(files_mentioning(":memory:", {"Zebulon Quixotic"}).empty());
+    CHECK(files_mentioning((dir / "mingle.db").string(), {"", ""}).empty());
+}
+
+TEST_CASE("cli: person erase lists the files that still mention the person", "[privacy][cli]") {
+    TempDir dir;
+    using mingle::testing::run_cli;
+    REQUIRE(run_cli(dir, {"event", "add", "X"}).status == 0);
+    REQUIRE(run_cli(dir, {"walkin", "--event", "X", "--name", "Zebulon Quixotic"}).status == 0);
+    std::filesystem::create_directories(dir / "exports");
+    mingle::testing::write_file(dir / "exports" / "person-1.json", "Zebulon Quixotic");
+    auto erased = run_cli(dir, {"person", "erase", "1"});
+    INFO(erased.err);
+    REQUIRE(erased.status == 0);
+    CHECK_THAT(erased.out, Catch::Contains("Erased Zebulon Quixotic") && Catch::Contains("still mention them") &&
+                               Catch::Contains((dir / "exports" / "person-1.json").string()));
+}

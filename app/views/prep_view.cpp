@@ -741,7 +741,12 @@ void PrepView::draw_memory(App& app, const PersonFile& file) {
                 app.person_changed();
                 app.participants_changed();
                 app.followups_changed();
-                app.notify(widgets::format(tr("prep.erased"), name.c_str()));
+                std::string message = widgets::format(tr("prep.erased"), name.c_str());
+                if (!erased->still_mentioned_in.empty()) {
+                    message.append(" ").append(tr("prep.erased_still_in"));
+                    for (const auto& path : erased->still_mentioned_in) message.append("\n").append(path.string());
+                }
+                app.notify(message);
             } else {
                 app.report(erased.error());
             }

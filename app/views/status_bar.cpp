@@ -27,7 +27,14 @@ void StatusBar::draw(App& app, const ImVec2& position, const ImVec2& size) {
         }
         ImGui::PushStyleColor(ImGuiCol_Text, notice.level == Notice::Level::Error ? widgets::kErrorColor
                                                                                    : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-        ImGui::TextUnformatted(notice.text.c_str());
+        // One line fits the bar; a longer notice (a list of files) is read whole in the tooltip.
+        const std::size_t line_end = notice.text.find('\n');
+        if (line_end == std::string::npos) {
+            ImGui::TextUnformatted(notice.text.c_str());
+        } else {
+            const std::string first_line = notice.text.substr(0, line_end) + " …";
+            ImGui::TextUnformatted(first_line.c_str());
+        }
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", notice.text.c_str());
     }

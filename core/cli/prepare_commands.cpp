@@ -182,8 +182,13 @@ int command_person(Context& context, const CommandArgs& args) {
         return kSuccess;
     }
     if (action == "erase") {
-        if (auto erased = erase_person(context.db, *id); !erased.ok()) return fail(context.err, erased.error());
+        auto erased = erase_person(context.db, *id);
+        if (!erased.ok()) return fail(context.err, erased.error());
         context.out << "Erased " << person->display_name() << " and everything about them.\n";
+        if (!erased->still_mentioned_in.empty()) {
+            context.out << "Files mingle wrote earlier still mention them; delete these if they should go too:\n";
+            for (const auto& path : erased->still_mentioned_in) context.out << "  " << path.string() << "\n";
+        }
         return kSuccess;
     }
     if (args.positionals[0] == "show") {
