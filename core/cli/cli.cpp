@@ -385,7 +385,8 @@ Preparing an event (circles: central, inner, outer; roles: info, intermediary, a
   targets --event NAME [--json]                       the targets, central first, with counts
   person show ID [--json]                             all mingle remembers about a person
   person export ID [--json]                           everything held about them, as JSON
-  person erase ID                                     remove them from every table and the file
+  person erase ID                                     remove them from every table and the file,
+                                                      and name files mingle wrote that still mention them
   person set ID [--relation inner|vip|good|card|none] [--former-company TEXT]
              [--former-title TEXT] [--recognize TEXT] [--company TEXT] [--title TEXT] ...
                                                       the relationship, history and fields
