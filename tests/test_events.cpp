@@ -5,16 +5,10 @@
 #include "core/dates.hpp"
 #include "core/events.hpp"
 #include "core/storage/database.hpp"
+#include "memory_db.hpp"
 
 using namespace mingle;
-
-namespace {
-std::unique_ptr<storage::Database> memory_db() {
-    auto db = storage::Database::open(":memory:");
-    REQUIRE(db.ok());
-    return std::move(*db);
-}
-}  // namespace
+using mingle::testing::memory_db;
 
 TEST_CASE("dates are accepted the way Danes and ISO write them", "[dates]") {
     CHECK(dates::normalize("2026-12-03") == "2026-12-03");

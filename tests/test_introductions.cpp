@@ -15,16 +15,12 @@
 #include "core/links.hpp"
 #include "core/targets.hpp"
 #include "core/text.hpp"
+#include "memory_db.hpp"
 
 using namespace mingle;
+using mingle::testing::memory_db;
 
 namespace {
-
-std::unique_ptr<storage::Database> memory_db() {
-    auto db = storage::Database::open(":memory:");
-    REQUIRE(db.ok());
-    return std::move(*db);
-}
 
 Person person(std::string first, std::string last, std::string company, std::string title) {
     Person p;

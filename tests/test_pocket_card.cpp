@@ -13,17 +13,13 @@
 #include "core/pocket_card.hpp"
 #include "core/text.hpp"
 #include "test_support.hpp"
+#include "memory_db.hpp"
 
 using namespace mingle;
+using mingle::testing::memory_db;
 using mingle::testing::TempDir;
 
 namespace {
-
-std::unique_ptr<storage::Database> memory_db() {
-    auto db = storage::Database::open(":memory:");
-    REQUIRE(db.ok());
-    return std::move(*db);
-}
 
 bool contains(const std::string& haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
 

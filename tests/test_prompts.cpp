@@ -17,8 +17,10 @@
 #include "core/targets.hpp"
 #include "core/text.hpp"
 #include "test_support.hpp"
+#include "memory_db.hpp"
 
 using namespace mingle;
+using mingle::testing::memory_db;
 using mingle::testing::TempDir;
 
 namespace {
@@ -34,12 +36,6 @@ struct Banks {
         danish = da.bank;
     }
 };
-
-std::unique_ptr<storage::Database> memory_db() {
-    auto db = storage::Database::open(":memory:");
-    REQUIRE(db.ok());
-    return std::move(*db);
-}
 
 Config config_in(Language language) {
     Config config = default_config();
